@@ -1,0 +1,254 @@
+//! Counts per entry, and the count table of SPEC §4 (`tifa count`).
+
+use std::collections::BTreeMap;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::lexicon::{EntryId, Lexicon};
+
+/// Occurrences of each entry of a lexicon in some text: literal matches
+/// (SPEC §1.2) and enumerated expansions (§1.3), apart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    literal: Vec<u64>,
+    expanded: Vec<u64>,
+}
+
+impl Counts {
+    /// Zero counts for a lexicon of `len` entries.
+    pub fn new(len: usize) -> Counts {
+        Counts {
+            literal: vec![0; len],
+            expanded: vec![0; len],
+        }
+    }
+
+    pub(crate) fn ensure_len(&mut self, len: usize) {
+        if self.literal.len() < len {
+            self.literal.resize(len, 0);
+            self.expanded.resize(len, 0);
+        }
+    }
+
+    pub(crate) fn add_literal(&mut self, id: EntryId, n: u64) {
+        self.literal[id.index()] += n;
+    }
+
+    pub(crate) fn add_expanded(&mut self, id: EntryId, n: u64) {
+        self.expanded[id.index()] += n;
+    }
+
+    /// Literal matches of the entry.
+    pub fn literal(&self, id: EntryId) -> u64 {
+        self.literal.get(id.index()).copied().unwrap_or(0)
+    }
+
+    /// Expanded occurrences of the entry.
+    pub fn expanded(&self, id: EntryId) -> u64 {
+        self.expanded.get(id.index()).copied().unwrap_or(0)
+    }
+
+    /// Sum of literal matches over all entries.
+    pub fn total_literal(&self) -> u64 {
+        self.literal.iter().sum()
+    }
+
+    /// Sum of expanded occurrences over all entries.
+    pub fn total_expanded(&self) -> u64 {
+        self.expanded.iter().sum()
+    }
+
+    /// `(entry, literal, expanded)` for every entry with an occurrence.
+    pub fn iter(&self) -> impl Iterator<Item = (EntryId, u64, u64)> + '_ {
+        self.literal
+            .iter()
+            .zip(&self.expanded)
+            .enumerate()
+            .filter(|(_, (l, x))| **l + **x > 0)
+            .map(|(i, (l, x))| (EntryId::from_index(i), *l, *x))
+    }
+
+    /// Adds `other` into `self`.
+    pub fn add(&mut self, other: &Counts) {
+        self.ensure_len(other.literal.len());
+        for (a, b) in self.literal.iter_mut().zip(&other.literal) {
+            *a += b;
+        }
+        for (a, b) in self.expanded.iter_mut().zip(&other.expanded) {
+            *a += b;
+        }
+    }
+
+    /// Sets every count to zero (keeping the allocation).
+    pub fn clear(&mut self) {
+        self.literal.iter_mut().for_each(|c| *c = 0);
+        self.expanded.iter_mut().for_each(|c| *c = 0);
+    }
+}
+
+/// Totals of one group of documents.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Group {
+    docs: u64,
+    chars: u64,
+    counts: Counts,
+    /// Per entry: documents with at least one occurrence (either form).
+    docs_with: Vec<u64>,
+}
+
+/// The long (tidy) count table: one row per group × phrase (SPEC §4).
+///
+/// Documents are added one at a time with their group key (the values of
+/// the `--by` fields, empty for the whole corpus); tables built on several
+/// threads are combined with [`CountTable::merge`], and the result does not
+/// depend on the order of either.
+///
+/// ```
+/// use tifa_core::{CountTable, Lexicon, Matcher};
+/// let matcher = Matcher::new(&Lexicon::builtin())?;
+/// let mut table = CountTable::new(vec!["year".into()]);
+/// for (year, text) in [("2018", "一府一委两院和一府两院"), ("2023", "一府一委两院")] {
+///     let chars = text.chars().count() as u64;
+///     table.add(vec![year.into()], &matcher.count(text), chars);
+/// }
+/// let rows = table.rows(matcher.lexicon(), false);
+/// assert_eq!(rows.len(), 3);
+/// assert_eq!((rows[0].group[0].as_str(), rows[0].phrase.as_str(), rows[0].count), ("2018", "一府一委两院", 1));
+/// assert_eq!(rows[0].chars, 11);
+/// assert_eq!(rows[0].per_10k, 909.0909);
+/// # Ok::<(), tifa_core::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CountTable {
+    by: Vec<String>,
+    groups: BTreeMap<Vec<String>, Group>,
+}
+
+impl CountTable {
+    /// An empty table grouped by the named fields (none: one group).
+    pub fn new(by: Vec<String>) -> CountTable {
+        CountTable {
+            by,
+            groups: BTreeMap::new(),
+        }
+    }
+
+    /// The grouping fields.
+    pub fn by(&self) -> &[String] {
+        &self.by
+    }
+
+    /// Adds one document: its group key, its counts, its length in chars.
+    pub fn add(&mut self, group: Vec<String>, counts: &Counts, chars: u64) {
+        let g = self.groups.entry(group).or_default();
+        g.docs += 1;
+        g.chars += chars;
+        g.counts.add(counts);
+        if g.docs_with.len() < counts.literal.len() {
+            g.docs_with.resize(counts.literal.len(), 0);
+        }
+        for (id, _, _) in counts.iter() {
+            g.docs_with[id.index()] += 1;
+        }
+    }
+
+    /// Adds every group of `other` (same grouping fields) into `self`.
+    pub fn merge(&mut self, other: CountTable) {
+        for (key, o) in other.groups {
+            let g = self.groups.entry(key).or_default();
+            g.docs += o.docs;
+            g.chars += o.chars;
+            g.counts.add(&o.counts);
+            if g.docs_with.len() < o.docs_with.len() {
+                g.docs_with.resize(o.docs_with.len(), 0);
+            }
+            for (a, b) in g.docs_with.iter_mut().zip(&o.docs_with) {
+                *a += b;
+            }
+        }
+    }
+
+    /// Documents added, over all groups.
+    pub fn docs(&self) -> u64 {
+        self.groups.values().map(|g| g.docs).sum()
+    }
+
+    /// The rows, groups in sorted order and phrases in lexicon order.
+    /// Phrases with no occurrence in a group are left out unless
+    /// `all_phrases`.
+    pub fn rows(&self, lexicon: &Lexicon, all_phrases: bool) -> Vec<CountRow> {
+        let mut rows = Vec::new();
+        for (key, g) in &self.groups {
+            for (id, entry) in lexicon.iter() {
+                let count = g.counts.literal(id);
+                let expanded = g.counts.expanded(id);
+                if count + expanded == 0 && !all_phrases {
+                    continue;
+                }
+                rows.push(CountRow {
+                    by: self.by.clone(),
+                    group: key.clone(),
+                    phrase: entry.phrase.clone(),
+                    category: entry.category.clone(),
+                    count,
+                    expanded,
+                    docs: g.docs_with.get(id.index()).copied().unwrap_or(0),
+                    chars: g.chars,
+                    per_10k: per_10k(count, g.chars),
+                });
+            }
+        }
+        rows
+    }
+}
+
+/// `count / chars × 10,000`, rounded to 4 decimals (0 when there is no
+/// text).
+pub fn per_10k(count: u64, chars: u64) -> f64 {
+    if chars == 0 {
+        return 0.0;
+    }
+    (count as f64 / chars as f64 * 10_000.0 * 10_000.0).round() / 10_000.0
+}
+
+/// One row of the count table. Serializes as a flat record: the group
+/// fields (named by `by`) first, then `phrase, category, count, expanded,
+/// docs, chars, per_10k`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountRow {
+    /// Names of the group fields.
+    pub by: Vec<String>,
+    /// Values of the group fields, in the order of `by`.
+    pub group: Vec<String>,
+    /// The entry's canonical phrase.
+    pub phrase: String,
+    /// The entry's category.
+    pub category: String,
+    /// Literal matches.
+    pub count: u64,
+    /// Enumerated expansions, counted apart.
+    pub expanded: u64,
+    /// Documents of the group with at least one occurrence (either form).
+    pub docs: u64,
+    /// Characters (Unicode scalar values) of the group's documents.
+    pub chars: u64,
+    /// `count` per 10,000 characters.
+    pub per_10k: f64,
+}
+
+impl Serialize for CountRow {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.by.len() + 7))?;
+        for (k, v) in self.by.iter().zip(&self.group) {
+            map.serialize_entry(k, v)?;
+        }
+        map.serialize_entry("phrase", &self.phrase)?;
+        map.serialize_entry("category", &self.category)?;
+        map.serialize_entry("count", &self.count)?;
+        map.serialize_entry("expanded", &self.expanded)?;
+        map.serialize_entry("docs", &self.docs)?;
+        map.serialize_entry("chars", &self.chars)?;
+        map.serialize_entry("per_10k", &self.per_10k)?;
+        map.end()
+    }
+}

@@ -1,0 +1,55 @@
+//! # tifa-core
+//!
+//! The engine of tifa: a [`Lexicon`] of Chinese official formulations
+//! (提法) with categories, variants and enumerated members; a [`Matcher`]
+//! that finds and counts them with precise semantics; and the [`Counts`] and
+//! [`CountTable`] that corpus statistics are made of. No I/O beyond reading a
+//! lexicon file, and no printing: the `tifa` CLI and `tifa-server` are thin
+//! layers over this crate.
+//!
+//! ## The key decision: fold the patterns, not the text
+//! The semantics (SPEC §1.2) are defined on normalized text: white space
+//! and zero-width characters inside a phrase are ignored, full-width ≡
+//! half-width, traditional ≡ simplified. Normalizing every document first
+//! would cost a copy and a table look-up per character, on text that is
+//! almost always already canonical. Instead the automaton holds the folded
+//! patterns plus single-character *watch patterns* for the characters that
+//! fold differently, and one leftmost-longest pass over the raw bytes finds
+//! both. Only a paragraph in which a watched character could change a
+//! match (a phrase broken by a line break, a traditional phrase) is folded
+//! and searched again. The result is exactly that of searching the folded
+//! text; see the `engine` module source for the argument.
+//!
+//! ## Example
+//! ```
+//! use tifa_core::{Lexicon, Matcher};
+//! let matcher = Matcher::new(&Lexicon::builtin())?;
+//! let text = "坚持“一府一委两院”，發展全過程人民民主。";
+//! for m in matcher.find_iter(text) {
+//!     println!("{} {} {:?} quoted={}", m.phrase(), m.category(), m.span(), m.quoted());
+//! }
+//! let counts = matcher.count(text);
+//! let id = matcher.lexicon().find("全过程人民民主").unwrap();
+//! assert_eq!(counts.literal(id), 1);
+//! // 两院 inside 一府一委两院 is not counted: leftmost-longest.
+//! assert_eq!(counts.literal(matcher.lexicon().find("两院").unwrap()), 0);
+//! # Ok::<(), tifa_core::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod count;
+mod engine;
+mod error;
+mod expand;
+pub mod fold;
+mod lexicon;
+mod matcher;
+mod records;
+
+pub use count::{per_10k, CountRow, CountTable, Counts};
+pub use engine::Strategy;
+pub use error::{Error, Problem};
+pub use lexicon::{Entry, EntryId, Lexicon, LexiconFormat, Origin, DEFAULT_CATEGORY, MAX_MEMBERS};
+pub use matcher::{FindIter, Form, Match, Matcher, MatcherBuilder};
+pub use records::{scan, LineCounter, ScanRecord};
