@@ -1,0 +1,279 @@
+//! tifa's matching semantics (SPEC §1.2–1.3) as tables of named cases, in
+//! the manner of aho-corasick's `src/tests.rs`: each table is run against
+//! every matching strategy, and property tests compare the matcher with a
+//! reference written plainly below.
+
+use proptest::prelude::*;
+use proptest::strategy::Strategy as _;
+use tifa_core::fold::fold_char;
+use tifa_core::{Form, Lexicon, LexiconFormat, Matcher, MatcherBuilder, Strategy};
+
+/// The built-in lexicon plus a few test entries (nested 人民民主, an ASCII
+/// formula for width folding, a traditional-sensitive 国家权力).
+fn lexicon() -> Lexicon {
+    let mut lex = Lexicon::builtin();
+    let extra = Lexicon::parse(
+        "[[entry]]\nphrase = \"人民民主\"\ncategory = \"test\"\n\
+         [[entry]]\nphrase = \"1+9\"\ncategory = \"test\"\n\
+         [[entry]]\nphrase = \"国家权力\"\ncategory = \"test\"\n",
+        LexiconFormat::Toml,
+        "test.toml",
+    )
+    .expect("test lexicon");
+    lex.merge(extra).expect("merge");
+    lex
+}
+
+/// (phrase, text of the span, form, quoted)
+type Expect = (&'static str, &'static str, Form, bool);
+
+struct Case {
+    name: &'static str,
+    text: &'static str,
+    expect: &'static [Expect],
+}
+
+const L: Form = Form::Literal;
+const X: Form = Form::Expanded;
+
+macro_rules! cases {
+    ($($name:literal : $text:expr => [$(($p:literal, $s:expr, $f:expr, $q:expr)),* $(,)?]),* $(,)?) => {
+        &[$(Case { name: $name, text: $text, expect: &[$(($p, $s, $f, $q)),*] }),*]
+    };
+}
+
+/// Leftmost-longest, normalizing (the default).
+const LEFTMOST_LONGEST: &[Case] = cases! {
+    "empty text": "" => [],
+    "no CJK": "hello world 123" => [],
+    "no phrase": "这是一个普通的句子。" => [],
+    "longest wins over nested 两院": "一府一委两院" => [("一府一委两院", "一府一委两院", L, false)],
+    "两院 alone counts": "最高法、最高检两院" => [("两院", "两院", L, false)],
+    "全过程人民民主 is not also 人民民主": "发展全过程人民民主" => [("全过程人民民主", "全过程人民民主", L, false)],
+    "人民民主 alone": "人民民主专政" => [("人民民主", "人民民主", L, false)],
+    "adjacent phrases": "一府两院一府一委两院两院" => [
+        ("一府两院", "一府两院", L, false), ("一府一委两院", "一府一委两院", L, false), ("两院", "两院", L, false)],
+    "variant counts for its entry": "区人民代表大会常务委员会" => [("人大常委会", "人民代表大会常务委员会", L, false)],
+    "line break inside a phrase": "全过程人\n民民主" => [("全过程人民民主", "全过程人\n民民主", L, false)],
+    "CRLF and spaces inside a phrase": "全 过 程\r\n人民民主" => [("全过程人民民主", "全 过 程\r\n人民民主", L, false)],
+    "ideographic space and zero-width inside": "全过程\u{3000}人民\u{200B}民主" => [("全过程人民民主", "全过程\u{3000}人民\u{200B}民主", L, false)],
+    "breaks around a phrase stay outside the span": "\n\n全过程人民民主\n" => [("全过程人民民主", "全过程人民民主", L, false)],
+    "a break lets the longer phrase win": "一府一委\n两院" => [("一府一委两院", "一府一委\n两院", L, false)],
+    "a harmless break between phrases": "全过程人民民主\n一府一委两院" => [
+        ("全过程人民民主", "全过程人民民主", L, false), ("一府一委两院", "一府一委两院", L, false)],
+    "a break that joins nothing": "人民\n主权" => [],
+    "full-width forms": "方案１＋９和1+9" => [("1+9", "１＋９", L, false), ("1+9", "1+9", L, false)],
+    "traditional phrase": "全過程人民民主" => [("全过程人民民主", "全過程人民民主", L, false)],
+    "traditional 國家權力": "國家權力機關" => [("国家权力", "國家權力", L, false)],
+    "one traditional char makes the longer phrase": "一府一委兩院" => [("一府一委两院", "一府一委兩院", L, false)],
+    "traditional and a break": "全過程人\n民民主" => [("全过程人民民主", "全過程人\n民民主", L, false)],
+    "traditional text with no phrase": "這是測試，沒有提法。" => [],
+    "curly quotes": "“四个机关”" => [("四个机关", "四个机关", L, true)],
+    "corner quotes": "「四个机关」" => [("四个机关", "四个机关", L, true)],
+    "straight quotes": "\"四个机关\"" => [("四个机关", "四个机关", L, true)],
+    "unbalanced quote": "“四个机关建设" => [("四个机关", "四个机关", L, false)],
+    "mismatched quotes": "“四个机关」" => [("四个机关", "四个机关", L, false)],
+    "expansion": "建设政治机关、国家权力机关、工作机关和代表机关。" => [
+        ("四个机关", "政治机关、国家权力机关、工作机关和代表机关", X, false),
+        ("国家权力", "国家权力", L, false)],
+    "quoted members without a joiner are no list": "“政治机关”“国家权力机关”、“工作机关”及“代表机关”" => [("国家权力", "国家权力", L, false)],
+    "expansion with quoted members and joiners": "“政治机关”、“国家权力机关”、“工作机关”及“代表机关”" => [
+        ("四个机关", "政治机关”、“国家权力机关”、“工作机关”及“代表机关", X, false),
+        ("国家权力", "国家权力", L, false)],
+    "expansion broken by a line break": "政治机\n关、国家权力机关、工作机关\n和代表机关" => [
+        ("四个机关", "政治机\n关、国家权力机关、工作机关\n和代表机关", X, false),
+        ("国家权力", "国家权力", L, false)],
+    "expansion in traditional": "政治機關、國家權力機關、工作機關和代表機關" => [
+        ("四个机关", "政治機關、國家權力機關、工作機關和代表機關", X, false),
+        ("国家权力", "國家權力", L, false)],
+    "expansion needs every member": "政治机关、工作机关和代表机关" => [],
+    "expansion stays in one sentence": "政治机关、国家权力机关。工作机关和代表机关" => [("国家权力", "国家权力", L, false)],
+    "expansion needs joiners": "政治机关的国家权力机关的工作机关和代表机关" => [("国家权力", "国家权力", L, false)],
+    "literal and expanded apart": "“四个机关”即政治机关、国家权力机关、工作机关与代表机关" => [
+        ("四个机关", "四个机关", L, true),
+        ("四个机关", "政治机关、国家权力机关、工作机关与代表机关", X, false),
+        ("国家权力", "国家权力", L, false)],
+    "two-member clause lists with inner commas": "确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位" => [
+        ("两个确立", "确立习近平同志党中央的核心、全党的核心地位，确立习近平新时代中国特色社会主义思想的指导地位", X, false),
+        ("习近平新时代中国特色社会主义思想", "习近平新时代中国特色社会主义思想", L, false)],
+};
+
+/// `--overlapping`: every occurrence, nested ones included.
+const OVERLAPPING: &[Case] = cases! {
+    "nested 两院": "一府一委两院" => [("一府一委两院", "一府一委两院", L, false), ("两院", "两院", L, false)],
+    "nested 人民民主": "全过程人民民主" => [("全过程人民民主", "全过程人民民主", L, false), ("人民民主", "人民民主", L, false)],
+    "nested across a break": "一府一委\n两院" => [("一府一委两院", "一府一委\n两院", L, false), ("两院", "两院", L, false)],
+    "nested traditional": "全過程人民民主" => [("全过程人民民主", "全過程人民民主", L, false), ("人民民主", "人民民主", L, false)],
+};
+
+/// `--strict`: no normalization at all.
+const STRICT: &[Case] = cases! {
+    "exact still matches": "一府一委两院" => [("一府一委两院", "一府一委两院", L, false)],
+    "no break skipping": "全过程人\n民民主" => [],
+    "no traditional folding": "全過程人民民主" => [("人民民主", "人民民主", L, false)],
+    "no width folding": "１＋９" => [],
+    "quotes still reported": "“四个机关”" => [("四个机关", "四个机关", L, true)],
+};
+
+fn run_table(table: &[Case], configure: impl Fn(&mut MatcherBuilder)) {
+    let lex = lexicon();
+    for strategy in Strategy::ALL {
+        let mut builder = MatcherBuilder::new();
+        builder.strategy(strategy);
+        configure(&mut builder);
+        let matcher = builder.build(&lex).expect("build");
+        for case in table {
+            let got: Vec<(String, String, Form, bool)> = matcher
+                .find_iter(case.text)
+                .map(|m| (m.phrase().to_string(), case.text[m.span()].to_string(), m.form(), m.quoted()))
+                .collect();
+            let want: Vec<(String, String, Form, bool)> = case
+                .expect
+                .iter()
+                .map(|&(p, s, f, q)| (p.to_string(), s.to_string(), f, q))
+                .collect();
+            assert_eq!(got, want, "case {:?} with {strategy:?}", case.name);
+            // The count fast path agrees with the match records.
+            let counts = matcher.count(case.text);
+            let literal = want.iter().filter(|w| w.2 == L).count() as u64;
+            let expanded = want.iter().filter(|w| w.2 == X).count() as u64;
+            assert_eq!(counts.total_literal(), literal, "count, case {:?}", case.name);
+            assert_eq!(counts.total_expanded(), expanded, "count, case {:?}", case.name);
+        }
+    }
+}
+
+#[test]
+fn leftmost_longest_table() {
+    run_table(LEFTMOST_LONGEST, |_| {});
+}
+
+#[test]
+fn overlapping_table() {
+    run_table(OVERLAPPING, |b| {
+        b.overlapping(true);
+    });
+}
+
+#[test]
+fn strict_table() {
+    run_table(STRICT, |b| {
+        b.strict(true);
+    });
+}
+
+#[test]
+fn char_offsets_follow_the_text() {
+    let matcher = Matcher::new(&lexicon()).unwrap();
+    let text = "ab一府一委两院\n“全過程人\n民民主”";
+    for m in matcher.find_iter(text) {
+        let chars: Vec<char> = text.chars().collect();
+        let by_chars: String = chars[m.char_start()..m.char_end()].iter().collect();
+        assert_eq!(by_chars, &text[m.span()]);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The reference: fold the text char by char, then search it naively.
+
+/// (start, end, phrase) of every literal match, sorted.
+fn reference(lex: &Lexicon, text: &str, overlapping: bool, strict: bool) -> Vec<(usize, usize, String)> {
+    let fold = |c: char| if strict { Some(c) } else { fold_char(c) };
+    let mut patterns: Vec<(Vec<char>, &str)> = Vec::new();
+    for e in lex.entries() {
+        for form in e.forms() {
+            let form = if strict { form.trim() } else { form };
+            patterns.push((form.chars().filter_map(fold).collect(), &e.phrase));
+        }
+    }
+    let folded: Vec<(char, usize, usize)> = text
+        .char_indices()
+        .filter_map(|(i, c)| fold(c).map(|f| (f, i, i + c.len_utf8())))
+        .collect();
+    let matches_at = |i: usize, p: &[char]| {
+        !p.is_empty() && i + p.len() <= folded.len() && folded[i..i + p.len()].iter().map(|x| x.0).eq(p.iter().copied())
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < folded.len() {
+        if overlapping {
+            for (p, phrase) in &patterns {
+                if matches_at(i, p) {
+                    out.push((folded[i].1, folded[i + p.len() - 1].2, phrase.to_string()));
+                }
+            }
+            i += 1;
+        } else {
+            let best = patterns.iter().filter(|(p, _)| matches_at(i, p)).max_by_key(|(p, _)| p.len());
+            match best {
+                Some((p, phrase)) => {
+                    out.push((folded[i].1, folded[i + p.len() - 1].2, phrase.to_string()));
+                    i += p.len();
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+const PIECES: &[&str] = &[
+    "一府一委两院", "一府两院", "两院", "一府一委", "一府", "两", "院", "兩院", "全过程人民民主", "人民民主",
+    "全过程", "全過程", "人", "民", "人\n民", "民主", "\n", "\r\n", " ", "\u{3000}", "\u{200B}", "的", "，", "。",
+    "、", "国家权力机关", "國家權力", "权力", "“", "”", "人大常委会", "人民代表大会常务委员会", "人民代表大会",
+    "常委会", "１", "+", "＋", "９", "1+9", "四个机关", "政治机关", "工作机关", "代表机关", "和",
+];
+
+fn text_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..40).prop_map(|v| v.concat())
+}
+
+fn literal_matches(m: &Matcher, text: &str) -> Vec<(usize, usize, String)> {
+    let mut got: Vec<_> = m
+        .find_iter(text)
+        .filter(|x| x.form() == Form::Literal)
+        .map(|x| (x.start(), x.end(), x.phrase().to_string()))
+        .collect();
+    got.sort();
+    got
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn matches_equal_the_reference(text in text_strategy(), s in 0usize..4, overlapping: bool, strict: bool) {
+        let lex = lexicon();
+        let matcher = MatcherBuilder::new()
+            .strategy(Strategy::ALL[s])
+            .overlapping(overlapping)
+            .strict(strict)
+            .build(&lex)
+            .unwrap();
+        prop_assert_eq!(literal_matches(&matcher, &text), reference(&lex, &text, overlapping, strict));
+    }
+
+    #[test]
+    fn counts_do_not_depend_on_splitting_at_sentence_ends(text in text_strategy()) {
+        let matcher = Matcher::new(&lexicon()).unwrap();
+        let whole = matcher.count(&text);
+        let mut pieces = tifa_core::Counts::new(matcher.lexicon().len());
+        for sentence in text.split_inclusive('。') {
+            matcher.count_into(sentence, &mut pieces);
+        }
+        prop_assert_eq!(whole, pieces);
+    }
+
+    #[test]
+    fn offsets_slice_to_the_reported_text(text in text_strategy()) {
+        let matcher = Matcher::new(&lexicon()).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for m in matcher.find_iter(&text) {
+            prop_assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
+            let by_chars: String = chars[m.char_start()..m.char_end()].iter().collect();
+            prop_assert_eq!(by_chars.as_str(), &text[m.span()]);
+        }
+    }
+}
