@@ -1,1 +1,90 @@
-fn main() {}
+//! Throughput of counting, next to the bare aho-corasick automaton on the
+//! same bytes and the same (folded) patterns.
+//!
+//! Corpus: the five seed reports in fixtures/ repeated to 32 MiB, made
+//! deterministically in memory (no download, nothing committed).
+//! Run: `cargo bench --bench count`; quick look: `cargo bench --bench count -- --quick`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use tifa::fold::fold_str;
+use tifa::{Lexicon, Matcher, MatcherBuilder, Strategy};
+
+const TARGET_BYTES: usize = 32 << 20;
+
+fn corpus() -> String {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures/seeds")
+        .map(|e| e.expect("dir entry").path())
+        .collect();
+    paths.sort();
+    let seeds: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("seed"))
+        .collect();
+    let mut text = String::with_capacity(TARGET_BYTES + 64 * 1024);
+    while text.len() < TARGET_BYTES {
+        for s in &seeds {
+            text.push_str(s);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    let text = corpus();
+    let lexicon = Lexicon::builtin();
+    let patterns: Vec<String> = lexicon
+        .entries()
+        .iter()
+        .flat_map(|e| e.forms().map(fold_str))
+        .collect();
+
+    let mut g = c.benchmark_group("count");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+
+    for kind in [AhoCorasickKind::DFA, AhoCorasickKind::ContiguousNFA] {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(kind))
+            .build(&patterns)
+            .expect("automaton");
+        g.bench_function(format!("aho-corasick {kind:?} (bare)"), |b| {
+            b.iter(|| black_box(ac.find_iter(text.as_str()).count()))
+        });
+    }
+
+    let default = Matcher::new(&lexicon).expect("matcher");
+    g.bench_function("tifa count (default: normalizing, expansions)", |b| {
+        b.iter(|| black_box(default.count(&text).total_literal()))
+    });
+    let literal_only = MatcherBuilder::new()
+        .expansions(false)
+        .build(&lexicon)
+        .expect("matcher");
+    g.bench_function("tifa count (normalizing, no expansions)", |b| {
+        b.iter(|| black_box(literal_only.count(&text).total_literal()))
+    });
+    let strict = MatcherBuilder::new()
+        .strict(true)
+        .expansions(false)
+        .strategy(Strategy::Dfa)
+        .build(&lexicon)
+        .expect("matcher");
+    g.bench_function("tifa count (strict, no expansions, DFA)", |b| {
+        b.iter(|| black_box(strict.count(&text).total_literal()))
+    });
+    g.bench_function("tifa find_iter (match records)", |b| {
+        b.iter(|| black_box(default.find_iter(&text).count()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

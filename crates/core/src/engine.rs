@@ -44,7 +44,9 @@ use crate::fold::{fold_char, is_ignorable, watched_chars};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Strategy {
-    /// Let aho-corasick choose (a DFA for small lexicons, an NFA for large).
+    /// A DFA while the automaton stays small (at most
+    /// [`Strategy::AUTO_DFA_LIMIT`] patterns, watch patterns included),
+    /// else aho-corasick's own choice (an NFA).
     #[default]
     Auto,
     /// A full DFA: fastest search, most memory.
@@ -64,8 +66,14 @@ impl Strategy {
         Strategy::NoncontiguousNfa,
     ];
 
-    fn kind(self) -> Option<AhoCorasickKind> {
+    /// Above this many patterns `Auto` stops forcing a DFA: the DFA's
+    /// memory grows with states × alphabet classes, and at a few thousand
+    /// patterns the NFA is as fast (measured in benches/count.rs).
+    pub const AUTO_DFA_LIMIT: usize = 3_000;
+
+    fn kind(self, patterns: usize) -> Option<AhoCorasickKind> {
         match self {
+            Strategy::Auto if patterns <= Self::AUTO_DFA_LIMIT => Some(AhoCorasickKind::DFA),
             Strategy::Auto => None,
             Strategy::Dfa => Some(AhoCorasickKind::DFA),
             Strategy::ContiguousNfa => Some(AhoCorasickKind::ContiguousNFA),
@@ -93,6 +101,11 @@ pub(crate) struct Engine {
     watch_is_ignorable: Vec<bool>,
     /// Length of the longest pattern, in chars.
     max_chars: usize,
+    /// Every pair of adjacent chars inside some pattern, and every
+    /// single-char pattern: an O(1) test that rejects almost every watched
+    /// position before the window search.
+    pairs: HashSet<(char, char)>,
+    singles: HashSet<char>,
     normalize: bool,
 }
 
@@ -112,7 +125,7 @@ impl Engine {
         let build = |kind: MatchKind| {
             AhoCorasick::builder()
                 .match_kind(kind)
-                .kind(strategy.kind())
+                .kind(strategy.kind(all.len()))
                 .build(&all)
                 .map_err(|e| Error::Build(e.to_string()))
         };
@@ -122,6 +135,15 @@ impl Engine {
             n_patterns: patterns.len(),
             watch_is_ignorable,
             max_chars: patterns.iter().map(|p| p.chars().count()).max().unwrap_or(0),
+            pairs: patterns
+                .iter()
+                .flat_map(|p| p.chars().zip(p.chars().skip(1)))
+                .collect(),
+            singles: patterns
+                .iter()
+                .filter(|p| p.chars().nth(1).is_none())
+                .filter_map(|p| p.chars().next())
+                .collect(),
             normalize,
         })
     }
@@ -278,6 +300,14 @@ impl<F: FnMut(Hit)> Stream<'_, F> {
     /// Does some pattern occurrence in the folded text cross the ignorable
     /// run `s..e`?
     fn is_crossed(&mut self, s: usize, e: usize) -> bool {
+        // An occurrence crossing the run holds the folded chars on either
+        // side of it next to each other.
+        let before = self.text[..s].chars().rev().find_map(fold_char);
+        let after = self.text[e..].chars().find_map(fold_char);
+        match (before, after) {
+            (Some(b), Some(a)) if self.engine.pairs.contains(&(b, a)) => {}
+            _ => return false,
+        }
         let (j, _) = self.fill_window(s, "", e);
         self.window_has_match(|ms, me| ms < j && me > j)
     }
@@ -286,6 +316,19 @@ impl<F: FnMut(Hit)> Stream<'_, F> {
     /// (non-ignorable) char at `s..e`?
     fn is_covered(&mut self, s: usize, e: usize) -> bool {
         let text = self.text;
+        // An occurrence covering the char is the char alone or pairs it
+        // with a neighbour.
+        let c = text[s..e].chars().find_map(fold_char);
+        let before = text[..s].chars().rev().find_map(fold_char);
+        let after = text[e..].chars().find_map(fold_char);
+        let plausible = c.is_some_and(|c| {
+            self.engine.singles.contains(&c)
+                || before.is_some_and(|b| self.engine.pairs.contains(&(b, c)))
+                || after.is_some_and(|a| self.engine.pairs.contains(&(c, a)))
+        });
+        if !plausible {
+            return false;
+        }
         let (j0, j1) = self.fill_window(s, &text[s..e], e);
         self.window_has_match(|ms, me| ms < j1 && me > j0)
     }

@@ -11,6 +11,29 @@ use tifa_core::{Form, Lexicon, LexiconFormat, Matcher, MatcherBuilder, Strategy}
 /// The built-in lexicon plus a few test entries (nested 人民民主, an ASCII
 /// formula for width folding, a traditional-sensitive 国家权力).
 fn lexicon() -> Lexicon {
+    static LEX: std::sync::OnceLock<Lexicon> = std::sync::OnceLock::new();
+    LEX.get_or_init(make_lexicon).clone()
+}
+
+/// One matcher per configuration, built once for all property cases.
+fn cached_matcher(strategy: usize, overlapping: bool, strict: bool) -> Matcher {
+    static CACHE: std::sync::OnceLock<Vec<Matcher>> = std::sync::OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        let lex = lexicon();
+        let mut v = Vec::new();
+        for s in Strategy::ALL {
+            for o in [false, true] {
+                for t in [false, true] {
+                    v.push(MatcherBuilder::new().strategy(s).overlapping(o).strict(t).build(&lex).unwrap());
+                }
+            }
+        }
+        v
+    });
+    all[strategy * 4 + overlapping as usize * 2 + strict as usize].clone()
+}
+
+fn make_lexicon() -> Lexicon {
     let mut lex = Lexicon::builtin();
     let extra = Lexicon::parse(
         "[[entry]]\nphrase = \"人民民主\"\ncategory = \"test\"\n\
@@ -219,6 +242,7 @@ fn reference(lex: &Lexicon, text: &str, overlapping: bool, strict: bool) -> Vec<
     out
 }
 
+
 const PIECES: &[&str] = &[
     "一府一委两院", "一府两院", "两院", "一府一委", "一府", "两", "院", "兩院", "全过程人民民主", "人民民主",
     "全过程", "全過程", "人", "民", "人\n民", "民主", "\n", "\r\n", " ", "\u{3000}", "\u{200B}", "的", "，", "。",
@@ -241,23 +265,17 @@ fn literal_matches(m: &Matcher, text: &str) -> Vec<(usize, usize, String)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
     fn matches_equal_the_reference(text in text_strategy(), s in 0usize..4, overlapping: bool, strict: bool) {
-        let lex = lexicon();
-        let matcher = MatcherBuilder::new()
-            .strategy(Strategy::ALL[s])
-            .overlapping(overlapping)
-            .strict(strict)
-            .build(&lex)
-            .unwrap();
-        prop_assert_eq!(literal_matches(&matcher, &text), reference(&lex, &text, overlapping, strict));
+        let matcher = cached_matcher(s, overlapping, strict);
+        prop_assert_eq!(literal_matches(&matcher, &text), reference(&lexicon(), &text, overlapping, strict));
     }
 
     #[test]
     fn counts_do_not_depend_on_splitting_at_sentence_ends(text in text_strategy()) {
-        let matcher = Matcher::new(&lexicon()).unwrap();
+        let matcher = cached_matcher(0, false, false);
         let whole = matcher.count(&text);
         let mut pieces = tifa_core::Counts::new(matcher.lexicon().len());
         for sentence in text.split_inclusive('。') {
@@ -268,7 +286,7 @@ proptest! {
 
     #[test]
     fn offsets_slice_to_the_reported_text(text in text_strategy()) {
-        let matcher = Matcher::new(&lexicon()).unwrap();
+        let matcher = cached_matcher(0, false, false);
         let chars: Vec<char> = text.chars().collect();
         for m in matcher.find_iter(&text) {
             prop_assert!(text.is_char_boundary(m.start()) && text.is_char_boundary(m.end()));
