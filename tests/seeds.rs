@@ -14,7 +14,10 @@ fn expected() -> HashMap<(String, String), (u64, u64)> {
         .skip(1)
         .map(|line| {
             let f: Vec<&str> = line.split('\t').collect();
-            ((f[0].to_string(), f[1].to_string()), (f[2].parse().unwrap(), f[3].parse().unwrap()))
+            (
+                (f[0].to_string(), f[1].to_string()),
+                (f[2].parse().unwrap(), f[3].parse().unwrap()),
+            )
         })
         .collect()
 }
@@ -24,7 +27,12 @@ fn seeds() -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     out.sort();
     out
@@ -38,19 +46,31 @@ fn check(matcher: &Matcher) {
     for (name, text) in &seeds {
         let counts = matcher.count(text);
         for (id, entry) in matcher.lexicon().iter() {
-            let want = expected.get(&(name.clone(), entry.phrase.clone())).copied().unwrap_or((0, 0));
+            let want = expected
+                .get(&(name.clone(), entry.phrase.clone()))
+                .copied()
+                .unwrap_or((0, 0));
             let got = (counts.literal(id), counts.expanded(id));
             assert_eq!(got, want, "{name}: {} (count, expanded)", entry.phrase);
             cells += (want != (0, 0)) as usize;
         }
     }
-    assert_eq!(cells, expected.len(), "every expected cell names a built-in phrase");
+    assert_eq!(
+        cells,
+        expected.len(),
+        "every expected cell names a built-in phrase"
+    );
 }
 
 #[test]
 fn seed_counts_match_the_hand_checked_table() {
     for strategy in Strategy::ALL {
-        check(&MatcherBuilder::new().strategy(strategy).build(&Lexicon::builtin()).unwrap());
+        check(
+            &MatcherBuilder::new()
+                .strategy(strategy)
+                .build(&Lexicon::builtin())
+                .unwrap(),
+        );
     }
 }
 
@@ -60,6 +80,10 @@ fn find_iter_agrees_with_count_on_the_seeds() {
     for (name, text) in seeds() {
         let counts = matcher.count(&text);
         let n = matcher.find_iter(&text).count() as u64;
-        assert_eq!(n, counts.total_literal() + counts.total_expanded(), "{name}");
+        assert_eq!(
+            n,
+            counts.total_literal() + counts.total_expanded(),
+            "{name}"
+        );
     }
 }

@@ -187,13 +187,20 @@ struct Account {
 impl Account {
     fn print(&self, started: Instant) {
         let secs = started.elapsed().as_secs_f64();
-        let mb_s = if secs > 0.0 { self.bytes as f64 / 1e6 / secs } else { 0.0 };
+        let mb_s = if secs > 0.0 {
+            self.bytes as f64 / 1e6 / secs
+        } else {
+            0.0
+        };
         let mut line = format!(
             "tifa: {} documents read ({} processed, {} skipped), {} characters, {} matches, {:.2} s, {:.1} MB/s",
             self.read, self.processed, self.skipped, self.chars, self.matches, secs, mb_s
         );
         if self.ignored > 0 {
-            line.push_str(&format!("; {} files in directories passed over (not .txt)", self.ignored));
+            line.push_str(&format!(
+                "; {} files in directories passed over (not .txt)",
+                self.ignored
+            ));
         }
         eprintln!("{line}");
     }
@@ -238,9 +245,21 @@ fn for_each_document(input: &InputOpts, account: &mut Account, mut each: impl Fn
     }
 }
 
-const COUNT_COLUMNS: &[&str] = &["phrase", "category", "count", "expanded", "docs", "chars", "per_10k"];
+const COUNT_COLUMNS: &[&str] = &[
+    "phrase", "category", "count", "expanded", "docs", "chars", "per_10k",
+];
 const SCAN_COLUMNS: &[&str] = &[
-    "doc", "phrase", "category", "variant", "form", "quoted", "start", "end", "char_start", "char_end", "line",
+    "doc",
+    "phrase",
+    "category",
+    "variant",
+    "form",
+    "quoted",
+    "start",
+    "end",
+    "char_start",
+    "char_end",
+    "line",
 ];
 
 fn run_count(args: CountArgs) -> Result<ExitCode, String> {
@@ -256,7 +275,8 @@ fn run_count(args: CountArgs) -> Result<ExitCode, String> {
     });
     let rows = table.rows(matcher.lexicon(), args.all_phrases);
     account.matches = rows.iter().map(|r| r.count + r.expanded).sum();
-    output::print(&rows, Format::resolve(args.format.format), COUNT_COLUMNS).map_err(|e| e.to_string())?;
+    output::print(&rows, Format::resolve(args.format.format), COUNT_COLUMNS)
+        .map_err(|e| e.to_string())?;
     account.print(started);
     Ok(account.exit_code(args.input.strict_input))
 }
@@ -270,7 +290,8 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
         records.extend(scan(&matcher, id, text));
     });
     account.matches = records.len() as u64;
-    output::print(&records, Format::resolve(args.format.format), SCAN_COLUMNS).map_err(|e| e.to_string())?;
+    output::print(&records, Format::resolve(args.format.format), SCAN_COLUMNS)
+        .map_err(|e| e.to_string())?;
     account.print(started);
     Ok(account.exit_code(args.input.strict_input))
 }
@@ -308,14 +329,23 @@ fn run_lexicon(cmd: LexiconCommand) -> Result<ExitCode, String> {
             output::print(
                 &records,
                 Format::resolve(format.format),
-                &["phrase", "category", "variants", "members", "note", "source"],
+                &[
+                    "phrase", "category", "variants", "members", "note", "source",
+                ],
             )
             .map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        LexiconCommand::Check { files, lexicon_only } => {
+        LexiconCommand::Check {
+            files,
+            lexicon_only,
+        } => {
             let mut failed = false;
-            let mut merged = if lexicon_only { Lexicon::empty() } else { Lexicon::builtin() };
+            let mut merged = if lexicon_only {
+                Lexicon::empty()
+            } else {
+                Lexicon::builtin()
+            };
             for file in &files {
                 match Lexicon::from_file(file).and_then(|l| {
                     let n = l.len();
@@ -328,7 +358,11 @@ fn run_lexicon(cmd: LexiconCommand) -> Result<ExitCode, String> {
                     }
                 }
             }
-            Ok(if failed { ExitCode::from(EXIT_CONFIG) } else { ExitCode::SUCCESS })
+            Ok(if failed {
+                ExitCode::from(EXIT_CONFIG)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         LexiconCommand::Export { lexicon, format } => {
             let lexicon = load_lexicon(&lexicon)?;
@@ -339,7 +373,10 @@ fn run_lexicon(cmd: LexiconCommand) -> Result<ExitCode, String> {
                 struct File<'a> {
                     entry: &'a [tifa_core::Entry],
                 }
-                toml::to_string(&File { entry: lexicon.entries() }).map_err(|e| e.to_string())?
+                toml::to_string(&File {
+                    entry: lexicon.entries(),
+                })
+                .map_err(|e| e.to_string())?
             };
             println!("{}", text.trim_end());
             Ok(ExitCode::SUCCESS)

@@ -92,7 +92,9 @@ pub fn print<T: Serialize>(records: &[T], format: Format, columns: &[&str]) -> i
                 table.add_row(header.iter().map(|k| cell(r.get(k))));
             }
             for (i, k) in header.iter().enumerate() {
-                let numeric = rows.first().is_some_and(|r| matches!(r.get(k), Some(Value::Number(_))));
+                let numeric = rows
+                    .first()
+                    .is_some_and(|r| matches!(r.get(k), Some(Value::Number(_))));
                 if numeric {
                     if let Some(col) = table.column_mut(i) {
                         col.set_cell_alignment(comfy_table::CellAlignment::Right);
@@ -109,7 +111,11 @@ fn cell(v: Option<&Value>) -> String {
     match v {
         None | Some(Value::Null) => String::new(),
         Some(Value::String(s)) => s.clone(),
-        Some(Value::Array(items)) => items.iter().map(|i| cell(Some(i))).collect::<Vec<_>>().join("|"),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| cell(Some(i)))
+            .collect::<Vec<_>>()
+            .join("|"),
         Some(other) => other.to_string(),
     }
 }

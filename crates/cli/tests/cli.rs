@@ -34,7 +34,9 @@ fn count_on_the_seeds_sums_the_hand_checked_table() {
         .arg(fixtures().join("seeds"))
         .assert()
         .success()
-        .stderr(predicate::str::contains("5 documents read (5 processed, 0 skipped)"))
+        .stderr(predicate::str::contains(
+            "5 documents read (5 processed, 0 skipped)",
+        ))
         .get_output()
         .stdout
         .clone();
@@ -127,7 +129,14 @@ fn user_lexicon_only() {
     let lex = dir.join("mine.txt");
     std::fs::write(&lex, "# my phrases\n新质生产力\n人民城市\n").unwrap();
     let out = tifa()
-        .args(["count", "-", "--format", "jsonl", "--lexicon-only", "--lexicon"])
+        .args([
+            "count",
+            "-",
+            "--format",
+            "jsonl",
+            "--lexicon-only",
+            "--lexicon",
+        ])
         .arg(&lex)
         .write_stdin("发展新质生产力，建设人民城市，一府一委两院")
         .assert()
@@ -169,7 +178,9 @@ fn a_missing_path_is_reported_and_the_rest_still_counted() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no/such/dir: cannot read"))
-        .stderr(predicate::str::contains("1 documents read (1 processed, 0 skipped)"))
+        .stderr(predicate::str::contains(
+            "1 documents read (1 processed, 0 skipped)",
+        ))
         .stdout(predicate::str::contains("全过程人民民主,ideology,"));
 }
 
@@ -189,8 +200,12 @@ fn binary_and_invalid_utf8_files_are_accounted_for() {
         .code(1)
         .stderr(predicate::str::contains("b.txt: binary file"))
         .stderr(predicate::str::contains("c.txt:1: invalid UTF-8"))
-        .stderr(predicate::str::contains("3 documents read (2 processed, 1 skipped)"))
-        .stderr(predicate::str::contains("1 files in directories passed over"));
+        .stderr(predicate::str::contains(
+            "3 documents read (2 processed, 1 skipped)",
+        ))
+        .stderr(predicate::str::contains(
+            "1 files in directories passed over",
+        ));
     let rows = jsonl(&assert.get_output().stdout);
     assert_eq!(row(&rows, "全过程人民民主")["count"], 2);
 }
@@ -198,7 +213,13 @@ fn binary_and_invalid_utf8_files_are_accounted_for() {
 #[test]
 fn export_round_trips_through_lexicon() {
     let dir = tempdir();
-    let out = tifa().args(["lexicon", "export"]).assert().success().get_output().stdout.clone();
+    let out = tifa()
+        .args(["lexicon", "export"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let path = dir.join("exported.toml");
     std::fs::write(&path, &out).unwrap();
     let seeds = fixtures().join("seeds");
@@ -214,8 +235,15 @@ fn export_round_trips_through_lexicon() {
             .clone()
     };
     let builtin = run(&[]);
-    let exported = run(&["--lexicon-only".as_ref(), "--lexicon".as_ref(), path.as_os_str()]);
-    assert_eq!(String::from_utf8_lossy(&builtin), String::from_utf8_lossy(&exported));
+    let exported = run(&[
+        "--lexicon-only".as_ref(),
+        "--lexicon".as_ref(),
+        path.as_os_str(),
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&builtin),
+        String::from_utf8_lossy(&exported)
+    );
 }
 
 #[test]
@@ -224,7 +252,9 @@ fn lexicon_list_shows_the_spec_phrases() {
         .args(["lexicon", "list", "--format", "tsv"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("四个机关\tinstitution\t\t政治机关|国家权力机关|工作机关|代表机关"));
+        .stdout(predicate::str::contains(
+            "四个机关\tinstitution\t\t政治机关|国家权力机关|工作机关|代表机关",
+        ));
 }
 
 /// A fresh directory under the target dir (no tempfile crate needed).

@@ -134,7 +134,11 @@ impl Engine {
             overlapping: build(MatchKind::Standard)?,
             n_patterns: patterns.len(),
             watch_is_ignorable,
-            max_chars: patterns.iter().map(|p| p.chars().count()).max().unwrap_or(0),
+            max_chars: patterns
+                .iter()
+                .map(|p| p.chars().count())
+                .max()
+                .unwrap_or(0),
             pairs: patterns
                 .iter()
                 .flat_map(|p| p.chars().zip(p.chars().skip(1)))
@@ -288,12 +292,8 @@ impl<F: FnMut(Hit)> Stream<'_, F> {
         let j0 = self.window.len();
         self.window.extend(mid.chars().filter_map(fold_char));
         let j1 = self.window.len();
-        self.window.extend(
-            self.text[after..]
-                .chars()
-                .filter_map(fold_char)
-                .take(reach),
-        );
+        self.window
+            .extend(self.text[after..].chars().filter_map(fold_char).take(reach));
         (j0, j1)
     }
 
@@ -363,7 +363,8 @@ impl<F: FnMut(Hit)> Stream<'_, F> {
         for (i, c) in self.text[a..b].char_indices() {
             if let Some(f) = fold_char(c) {
                 let start = a + i;
-                self.map.push((self.folded.len(), start, start + c.len_utf8()));
+                self.map
+                    .push((self.folded.len(), start, start + c.len_utf8()));
                 self.folded.push(f);
             }
         }

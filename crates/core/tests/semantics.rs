@@ -24,7 +24,14 @@ fn cached_matcher(strategy: usize, overlapping: bool, strict: bool) -> Matcher {
         for s in Strategy::ALL {
             for o in [false, true] {
                 for t in [false, true] {
-                    v.push(MatcherBuilder::new().strategy(s).overlapping(o).strict(t).build(&lex).unwrap());
+                    v.push(
+                        MatcherBuilder::new()
+                            .strategy(s)
+                            .overlapping(o)
+                            .strict(t)
+                            .build(&lex)
+                            .unwrap(),
+                    );
                 }
             }
         }
@@ -148,7 +155,14 @@ fn run_table(table: &[Case], configure: impl Fn(&mut MatcherBuilder)) {
         for case in table {
             let got: Vec<(String, String, Form, bool)> = matcher
                 .find_iter(case.text)
-                .map(|m| (m.phrase().to_string(), case.text[m.span()].to_string(), m.form(), m.quoted()))
+                .map(|m| {
+                    (
+                        m.phrase().to_string(),
+                        case.text[m.span()].to_string(),
+                        m.form(),
+                        m.quoted(),
+                    )
+                })
                 .collect();
             let want: Vec<(String, String, Form, bool)> = case
                 .expect
@@ -160,8 +174,18 @@ fn run_table(table: &[Case], configure: impl Fn(&mut MatcherBuilder)) {
             let counts = matcher.count(case.text);
             let literal = want.iter().filter(|w| w.2 == L).count() as u64;
             let expanded = want.iter().filter(|w| w.2 == X).count() as u64;
-            assert_eq!(counts.total_literal(), literal, "count, case {:?}", case.name);
-            assert_eq!(counts.total_expanded(), expanded, "count, case {:?}", case.name);
+            assert_eq!(
+                counts.total_literal(),
+                literal,
+                "count, case {:?}",
+                case.name
+            );
+            assert_eq!(
+                counts.total_expanded(),
+                expanded,
+                "count, case {:?}",
+                case.name
+            );
         }
     }
 }
@@ -200,7 +224,12 @@ fn char_offsets_follow_the_text() {
 // The reference: fold the text char by char, then search it naively.
 
 /// (start, end, phrase) of every literal match, sorted.
-fn reference(lex: &Lexicon, text: &str, overlapping: bool, strict: bool) -> Vec<(usize, usize, String)> {
+fn reference(
+    lex: &Lexicon,
+    text: &str,
+    overlapping: bool,
+    strict: bool,
+) -> Vec<(usize, usize, String)> {
     let fold = |c: char| if strict { Some(c) } else { fold_char(c) };
     let mut patterns: Vec<(Vec<char>, &str)> = Vec::new();
     for e in lex.entries() {
@@ -214,7 +243,12 @@ fn reference(lex: &Lexicon, text: &str, overlapping: bool, strict: bool) -> Vec<
         .filter_map(|(i, c)| fold(c).map(|f| (f, i, i + c.len_utf8())))
         .collect();
     let matches_at = |i: usize, p: &[char]| {
-        !p.is_empty() && i + p.len() <= folded.len() && folded[i..i + p.len()].iter().map(|x| x.0).eq(p.iter().copied())
+        !p.is_empty()
+            && i + p.len() <= folded.len()
+            && folded[i..i + p.len()]
+                .iter()
+                .map(|x| x.0)
+                .eq(p.iter().copied())
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -227,7 +261,10 @@ fn reference(lex: &Lexicon, text: &str, overlapping: bool, strict: bool) -> Vec<
             }
             i += 1;
         } else {
-            let best = patterns.iter().filter(|(p, _)| matches_at(i, p)).max_by_key(|(p, _)| p.len());
+            let best = patterns
+                .iter()
+                .filter(|(p, _)| matches_at(i, p))
+                .max_by_key(|(p, _)| p.len());
             match best {
                 Some((p, phrase)) => {
                     out.push((folded[i].1, folded[i + p.len() - 1].2, phrase.to_string()));
@@ -242,12 +279,51 @@ fn reference(lex: &Lexicon, text: &str, overlapping: bool, strict: bool) -> Vec<
     out
 }
 
-
 const PIECES: &[&str] = &[
-    "一府一委两院", "一府两院", "两院", "一府一委", "一府", "两", "院", "兩院", "全过程人民民主", "人民民主",
-    "全过程", "全過程", "人", "民", "人\n民", "民主", "\n", "\r\n", " ", "\u{3000}", "\u{200B}", "的", "，", "。",
-    "、", "国家权力机关", "國家權力", "权力", "“", "”", "人大常委会", "人民代表大会常务委员会", "人民代表大会",
-    "常委会", "１", "+", "＋", "９", "1+9", "四个机关", "政治机关", "工作机关", "代表机关", "和",
+    "一府一委两院",
+    "一府两院",
+    "两院",
+    "一府一委",
+    "一府",
+    "两",
+    "院",
+    "兩院",
+    "全过程人民民主",
+    "人民民主",
+    "全过程",
+    "全過程",
+    "人",
+    "民",
+    "人\n民",
+    "民主",
+    "\n",
+    "\r\n",
+    " ",
+    "\u{3000}",
+    "\u{200B}",
+    "的",
+    "，",
+    "。",
+    "、",
+    "国家权力机关",
+    "國家權力",
+    "权力",
+    "“",
+    "”",
+    "人大常委会",
+    "人民代表大会常务委员会",
+    "人民代表大会",
+    "常委会",
+    "１",
+    "+",
+    "＋",
+    "９",
+    "1+9",
+    "四个机关",
+    "政治机关",
+    "工作机关",
+    "代表机关",
+    "和",
 ];
 
 fn text_strategy() -> impl proptest::strategy::Strategy<Value = String> {

@@ -95,7 +95,9 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
-                found.errors.push(Notice::new(path, format!("cannot read: {e}")));
+                found
+                    .errors
+                    .push(Notice::new(path, format!("cannot read: {e}")));
                 continue;
             }
         };
@@ -119,8 +121,13 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    let at = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
-                    found.errors.push(Notice::new(&at, format!("cannot walk: {e}")));
+                    let at = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| path.clone());
+                    found
+                        .errors
+                        .push(Notice::new(&at, format!("cannot walk: {e}")));
                 }
             }
         }
@@ -178,7 +185,8 @@ fn decode(id: String, bytes: Vec<u8>) -> Loaded {
         Ok(s) => {
             let text = if body.len() == bytes.len() {
                 // No BOM: reuse the buffer, no copy.
-                String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+                String::from_utf8(bytes)
+                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
             } else {
                 s.to_string()
             };
@@ -210,10 +218,16 @@ mod tests {
         match decode("b".into(), b"ok\nline2 \xFF".to_vec()) {
             Loaded::Document(d, Some(n)) => {
                 assert_eq!(d.text, "ok\nline2 \u{FFFD}");
-                assert_eq!(n.to_string(), "b:2: invalid UTF-8, decoded with replacement characters");
+                assert_eq!(
+                    n.to_string(),
+                    "b:2: invalid UTF-8, decoded with replacement characters"
+                );
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(decode("c".into(), b"ab\0cd".to_vec()), Loaded::Skipped(_)));
+        assert!(matches!(
+            decode("c".into(), b"ab\0cd".to_vec()),
+            Loaded::Skipped(_)
+        ));
     }
 }
