@@ -455,3 +455,19 @@ fn is_quoted(text: &str, start: usize, end: usize) -> bool {
         _ => false,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matcher_is_send_sync_and_clone_shares_the_automata() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Matcher>();
+        let m = Matcher::new(&Lexicon::builtin()).unwrap();
+        let c = m.clone();
+        assert!(Arc::ptr_eq(&m.inner, &c.inner));
+        let handle = std::thread::spawn(move || c.count("一府一委两院").total_literal());
+        assert_eq!(handle.join().unwrap(), 1);
+    }
+}
