@@ -45,6 +45,7 @@ mod expand;
 pub mod fold;
 mod lexicon;
 mod matcher;
+pub mod meta;
 mod records;
 
 pub use count::{per_10k, CountRow, CountTable, Counts};
