@@ -173,16 +173,57 @@ impl CountTable {
         self.groups.values().map(|g| g.docs).sum()
     }
 
-    /// The rows, groups in sorted order and phrases in lexicon order.
-    /// Phrases with no occurrence in a group are left out unless
-    /// `all_phrases`.
+    /// The rows, groups in natural order (numbers by value: 2 before 10)
+    /// and phrases in lexicon order. Phrases with no occurrence in a group
+    /// are left out unless `all_phrases`.
     pub fn rows(&self, lexicon: &Lexicon, all_phrases: bool) -> Vec<CountRow> {
+        self.select(lexicon, &RowSelection { all_phrases, ..RowSelection::default() })
+    }
+
+    /// Totals per entry over all groups: (literal, expanded).
+    fn totals(&self, lexicon: &Lexicon) -> Vec<(u64, u64)> {
+        lexicon
+            .iter()
+            .map(|(id, _)| {
+                self.groups.values().fold((0, 0), |(l, x), g| (l + g.counts.literal(id), x + g.counts.expanded(id)))
+            })
+            .collect()
+    }
+
+    /// The entries a selection keeps, in lexicon order.
+    fn kept(&self, lexicon: &Lexicon, sel: &RowSelection) -> Vec<EntryId> {
+        let totals = self.totals(lexicon);
+        let mut ids: Vec<EntryId> = lexicon
+            .iter()
+            .map(|(id, _)| id)
+            .filter(|id| sel.entries.as_ref().is_none_or(|keep| keep.contains(id)))
+            .collect();
+        if let Some(n) = sel.top {
+            let mut ranked = ids.clone();
+            ranked.sort_by_key(|id| std::cmp::Reverse(totals[id.index()].0 + totals[id.index()].1));
+            ranked.truncate(n);
+            ids.retain(|id| ranked.contains(id));
+        }
+        ids
+    }
+
+    fn sorted_groups(&self) -> Vec<(&Vec<String>, &Group)> {
+        let mut groups: Vec<_> = self.groups.iter().collect();
+        groups.sort_by(|a, b| natural_key_cmp(a.0, b.0));
+        groups
+    }
+
+    /// The rows of the long table for a selection of entries (see
+    /// [`RowSelection`]).
+    pub fn select(&self, lexicon: &Lexicon, sel: &RowSelection) -> Vec<CountRow> {
+        let ids = self.kept(lexicon, sel);
         let mut rows = Vec::new();
-        for (key, g) in &self.groups {
-            for (id, entry) in lexicon.iter() {
+        for (key, g) in self.sorted_groups() {
+            for &id in &ids {
+                let entry = lexicon.entry(id);
                 let count = g.counts.literal(id);
                 let expanded = g.counts.expanded(id);
-                if count + expanded == 0 && !all_phrases {
+                if count + expanded == 0 && !sel.all_phrases {
                     continue;
                 }
                 rows.push(CountRow {
@@ -199,6 +240,89 @@ impl CountTable {
             }
         }
         rows
+    }
+
+    /// The wide table (`--wide`): one row per group, with `docs` and `chars`
+    /// and one column per kept phrase holding its literal count.
+    pub fn wide(&self, lexicon: &Lexicon, sel: &RowSelection) -> Vec<WideRow> {
+        let ids = self.kept(lexicon, sel);
+        self.sorted_groups()
+            .into_iter()
+            .map(|(key, g)| WideRow {
+                by: self.by.clone(),
+                group: key.clone(),
+                docs: g.docs,
+                chars: g.chars,
+                counts: ids
+                    .iter()
+                    .map(|&id| (lexicon.entry(id).phrase.clone(), g.counts.literal(id)))
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// Which rows of the count table to print.
+#[derive(Debug, Clone, Default)]
+pub struct RowSelection {
+    /// Also rows with no occurrence (`--all-phrases`).
+    pub all_phrases: bool,
+    /// Only these entries (`--phrases`, `--category`); all when `None`.
+    pub entries: Option<std::collections::HashSet<EntryId>>,
+    /// Only the N entries with the most occurrences over all groups
+    /// (`--top N`).
+    pub top: Option<usize>,
+}
+
+/// Compares group keys field by field, numbers by value (so congress 2
+/// sorts before 10), other text by code point, empty (unknown) last.
+pub fn natural_key_cmp(a: &[String], b: &[String]) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    for (x, y) in a.iter().zip(b) {
+        let o = match (x.is_empty(), y.is_empty()) {
+            (true, true) => Ordering::Equal,
+            (true, false) => Ordering::Greater,
+            (false, true) => Ordering::Less,
+            _ => match (x.parse::<f64>(), y.parse::<f64>()) {
+                (Ok(p), Ok(q)) => p.partial_cmp(&q).unwrap_or(Ordering::Equal).then_with(|| x.cmp(y)),
+                _ => x.cmp(y),
+            },
+        };
+        if o != Ordering::Equal {
+            return o;
+        }
+    }
+    a.len().cmp(&b.len())
+}
+
+/// One row of the wide table: group fields, `docs`, `chars`, then one
+/// column per phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WideRow {
+    /// Names of the group fields.
+    pub by: Vec<String>,
+    /// Values of the group fields.
+    pub group: Vec<String>,
+    /// Documents of the group.
+    pub docs: u64,
+    /// Characters of the group's documents.
+    pub chars: u64,
+    /// (phrase, literal count), in lexicon order.
+    pub counts: Vec<(String, u64)>,
+}
+
+impl Serialize for WideRow {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(Some(self.by.len() + 2 + self.counts.len()))?;
+        for (k, v) in self.by.iter().zip(&self.group) {
+            map.serialize_entry(k, v)?;
+        }
+        map.serialize_entry("docs", &self.docs)?;
+        map.serialize_entry("chars", &self.chars)?;
+        for (p, c) in &self.counts {
+            map.serialize_entry(p, c)?;
+        }
+        map.end()
     }
 }
 

@@ -39,6 +39,7 @@
 #![deny(missing_docs)]
 
 mod count;
+pub mod discover;
 mod engine;
 mod error;
 mod expand;
@@ -48,9 +49,10 @@ mod matcher;
 pub mod meta;
 mod records;
 
-pub use count::{per_10k, CountRow, CountTable, Counts};
+pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};
 pub use engine::Strategy;
 pub use error::{Error, Problem};
 pub use lexicon::{Entry, EntryId, Lexicon, LexiconFormat, Origin, DEFAULT_CATEGORY, MAX_MEMBERS};
 pub use matcher::{FindIter, Form, Match, Matcher, MatcherBuilder};
-pub use records::{scan, LineCounter, ScanRecord};
+pub use discover::{Discovery, DiscoveryRecord};
+pub use records::{kwic, scan, KwicRecord, LineCounter, ScanRecord};

@@ -83,3 +83,65 @@ impl LineCounter {
         self.newlines + 1
     }
 }
+
+/// One concordance line, as `tifa kwic` prints it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct KwicRecord {
+    /// The document's id.
+    pub doc: String,
+    /// Up to `width` chars before the match.
+    pub left: String,
+    /// The match as written.
+    #[serde(rename = "match")]
+    pub matched: String,
+    /// Up to `width` chars after the match.
+    pub right: String,
+    /// Byte offset of the match.
+    pub start: usize,
+    /// Char offset of the match.
+    pub char_start: usize,
+}
+
+/// Concordance lines for the matches that `keep` accepts. Line breaks and
+/// tabs in the context and the match are shown as spaces, so each record is
+/// one line.
+///
+/// ```
+/// use tifa_core::{kwic, Lexicon, Matcher};
+/// let matcher = Matcher::new(&Lexicon::builtin())?;
+/// let lines = kwic(&matcher, "a", "一是坚持一府一委两院，二是两院工作", |m| m.phrase() == "两院", 3);
+/// assert_eq!(lines.len(), 1); // the 两院 inside 一府一委两院 is not a match
+/// assert_eq!((lines[0].left.as_str(), lines[0].matched.as_str(), lines[0].right.as_str()), ("，二是", "两院", "工作"));
+/// # Ok::<(), tifa_core::Error>(())
+/// ```
+pub fn kwic(
+    matcher: &Matcher,
+    doc: &str,
+    text: &str,
+    keep: impl Fn(&Match<'_>) -> bool,
+    width: usize,
+) -> Vec<KwicRecord> {
+    matcher
+        .find_iter(text)
+        .filter(|m| keep(m))
+        .map(|m| {
+            let mut left: Vec<char> = text[..m.start()].chars().rev().take(width).collect();
+            left.reverse();
+            KwicRecord {
+                doc: doc.to_string(),
+                left: one_line(left.into_iter()),
+                matched: one_line(text[m.span()].chars()),
+                right: one_line(text[m.end()..].chars().take(width)),
+                start: m.start(),
+                char_start: m.char_start(),
+            }
+        })
+        .collect()
+}
+
+/// Chars with line breaks and tabs replaced by spaces.
+pub(crate) fn one_line(chars: impl Iterator<Item = char>) -> String {
+    chars
+        .map(|c| if matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') { ' ' } else { c })
+        .collect()
+}

@@ -1,32 +1,44 @@
 //! # tifa-corpus
 //!
-//! Turning paths into documents: walking directories, reading files,
-//! decoding text, and keeping the account of what was read and what was
-//! skipped (SPEC §3). All of tifa's I/O on corpora lives here, so that
-//! `tifa-core` stays pure and the CLI and server stay thin.
+//! Turning paths into documents (SPEC §3): walking directories, the input
+//! formats (`.txt`, `.jsonl`/`.ndjson`, `.csv`/`.tsv`, each optionally
+//! `.gz`), encodings (UTF-8 with or without BOM, UTF-16 with BOM,
+//! GB18030/GBK and others, detected), metadata, and streaming documents to
+//! a parallel worker in input order. All of tifa's corpus I/O lives here, so
+//! that `tifa-core` stays pure and the CLI and server stay thin.
 //!
-//! This first version reads plain-text files (`.txt`, one document a file)
-//! and standard input; JSONL/CSV records, gzip and legacy encodings slot in
-//! behind the same [`Input`] → [`Document`] interface.
+//! Nothing is dropped silently: every input yields documents, or a
+//! [`Notice`] saying why not, with file and line.
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod decode;
+mod formats;
+mod parallel;
+
 use std::fmt;
-use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
-/// One document: its id (the file path, or `-` for standard input) and
-/// its text.
+pub use formats::{read_input, InputFormat, ReadOptions, TEXT_FIELDS};
+pub use parallel::{for_each_in_order, Item, BATCH_BYTES};
+pub use tifa_core::meta::Metadata;
+
+/// One document: its id, its text, its metadata.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /// The document's id.
+    /// The file path; `path#line` for a JSONL or CSV record; or the value of
+    /// the id field.
     pub id: String,
     /// The decoded text.
     pub text: String,
+    /// Fields of the record and inferred `year`, `region`, `title`, `date`
+    /// (see [`tifa_core::meta`]), then the user's `--meta` values.
+    pub meta: Metadata,
 }
 
-/// Something the user should know about an input: a skipped file, a lossy
-/// decode. Always names the file (and line, where there is one).
+/// Something the user should know about an input: a skipped file or
+/// record, a lossy decode. Always names the file, and the line where there
+/// is one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     /// The file (or `-`).
@@ -38,10 +50,11 @@ pub struct Notice {
 }
 
 impl Notice {
-    fn new(path: &Path, message: impl Into<String>) -> Notice {
+    /// A notice about `path`.
+    pub fn new(path: &str, line: Option<usize>, message: impl Into<String>) -> Notice {
         Notice {
-            path: path.display().to_string(),
-            line: None,
+            path: path.to_string(),
+            line,
             message: message.into(),
         }
     }
@@ -56,6 +69,19 @@ impl fmt::Display for Notice {
     }
 }
 
+/// What reading an input produces, in order.
+#[derive(Debug)]
+pub enum Event {
+    /// A document.
+    Document(Document),
+    /// A document (or, for a broken stream, the rest of a file) that could
+    /// not be read: counted as skipped.
+    Skipped(Notice),
+    /// A problem that did not cost a document (a repaired decode, extra CSV
+    /// fields).
+    Warning(Notice),
+}
+
 /// A source of documents, found by [`find_inputs`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
@@ -65,26 +91,29 @@ pub enum Input {
     Stdin,
 }
 
-/// The file extensions taken from directories (files named on the command
-/// line are read whatever their extension).
-pub const TEXT_EXTENSIONS: [&str; 2] = ["txt", "text"];
-
 /// What [`find_inputs`] found.
 #[derive(Debug, Default)]
 pub struct Found {
     /// The inputs, in a deterministic order: as given, directories walked
     /// in file-name order.
     pub inputs: Vec<Input>,
-    /// Paths that do not exist or cannot be read: configuration errors.
+    /// Paths given by the user that do not exist or cannot be read:
+    /// configuration errors.
     pub errors: Vec<Notice>,
+    /// Problems met inside directories (an unreadable directory, a
+    /// symlink loop): the walk goes on past them.
+    pub warnings: Vec<Notice>,
     /// Files inside directories that were passed over (not a corpus
     /// format), counted so that nothing is dropped silently.
     pub ignored: Vec<PathBuf>,
+    /// Total size in bytes of the files found (for progress).
+    pub bytes: u64,
 }
 
-/// Expands the paths given by the user: files as they are, directories
-/// recursively (hidden files and directories, `.git` among them, are
-/// skipped), `-` for standard input.
+/// Expands the paths given by the user: files as they are (whatever their
+/// extension), directories recursively taking the files of a known format
+/// ([`InputFormat::from_path`]; hidden files and directories, `.git` among
+/// them, are skipped), `-` for standard input.
 pub fn find_inputs(paths: &[PathBuf]) -> Found {
     let mut found = Found::default();
     for path in paths {
@@ -95,13 +124,12 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
-                found
-                    .errors
-                    .push(Notice::new(path, format!("cannot read: {e}")));
+                found.errors.push(Notice::new(&path.display().to_string(), None, format!("cannot read: {e}")));
                 continue;
             }
         };
         if !meta.is_dir() {
+            found.bytes += meta.len();
             found.inputs.push(Input::File(path.clone()));
             continue;
         }
@@ -113,7 +141,8 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
         for entry in walker {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
-                    if has_text_extension(e.path()) {
+                    if InputFormat::from_path(e.path()).is_some() {
+                        found.bytes += e.metadata().map(|m| m.len()).unwrap_or(0);
                         found.inputs.push(Input::File(e.into_path()));
                     } else {
                         found.ignored.push(e.into_path());
@@ -121,13 +150,12 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    let at = e
-                        .path()
-                        .map(Path::to_path_buf)
-                        .unwrap_or_else(|| path.clone());
-                    found
-                        .errors
-                        .push(Notice::new(&at, format!("cannot walk: {e}")));
+                    let at = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
+                    let msg = match e.loop_ancestor() {
+                        Some(a) => format!("symlink loop (back to {}), not followed", a.display()),
+                        None => format!("cannot walk: {e}"),
+                    };
+                    found.warnings.push(Notice::new(&at.display().to_string(), None, msg));
                 }
             }
         }
@@ -137,97 +165,4 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|s| s.starts_with('.'))
-}
-
-fn has_text_extension(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| TEXT_EXTENSIONS.iter().any(|t| e.eq_ignore_ascii_case(t)))
-}
-
-/// The outcome of reading one input.
-#[derive(Debug)]
-pub enum Loaded {
-    /// A document, with a warning when its text had to be repaired
-    /// (invalid UTF-8 replaced by U+FFFD).
-    Document(Document, Option<Notice>),
-    /// The input was skipped, for the reason given.
-    Skipped(Notice),
-}
-
-/// Reads one input as one document (UTF-8, with or without BOM; invalid
-/// bytes are replaced and reported; a file with NUL bytes in its first
-/// 8 KiB is taken for binary and skipped).
-pub fn read_input(input: &Input) -> Loaded {
-    let (id, bytes) = match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
-                return Loaded::Skipped(Notice::new(Path::new("-"), format!("cannot read: {e}")));
-            }
-            ("-".to_string(), buf)
-        }
-        Input::File(path) => match std::fs::read(path) {
-            Ok(b) => (path.display().to_string(), b),
-            Err(e) => return Loaded::Skipped(Notice::new(path, format!("cannot read: {e}"))),
-        },
-    };
-    decode(id, bytes)
-}
-
-fn decode(id: String, bytes: Vec<u8>) -> Loaded {
-    let path = PathBuf::from(&id);
-    if memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some() {
-        return Loaded::Skipped(Notice::new(&path, "binary file (NUL bytes), skipped"));
-    }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-    match std::str::from_utf8(body) {
-        Ok(s) => {
-            let text = if body.len() == bytes.len() {
-                // No BOM: reuse the buffer, no copy.
-                String::from_utf8(bytes)
-                    .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-            } else {
-                s.to_string()
-            };
-            Loaded::Document(Document { id, text }, None)
-        }
-        Err(e) => {
-            let line = memchr::memchr_iter(b'\n', &body[..e.valid_up_to()]).count() + 1;
-            let text = String::from_utf8_lossy(body).into_owned();
-            let notice = Notice {
-                path: id.clone(),
-                line: Some(line),
-                message: "invalid UTF-8, decoded with replacement characters".to_string(),
-            };
-            Loaded::Document(Document { id, text }, Some(notice))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decode_strips_bom_and_reports_bad_bytes() {
-        match decode("a".into(), b"\xEF\xBB\xBF\xE4\xBA\xBA".to_vec()) {
-            Loaded::Document(d, None) => assert_eq!(d.text, "人"),
-            other => panic!("{other:?}"),
-        }
-        match decode("b".into(), b"ok\nline2 \xFF".to_vec()) {
-            Loaded::Document(d, Some(n)) => {
-                assert_eq!(d.text, "ok\nline2 \u{FFFD}");
-                assert_eq!(
-                    n.to_string(),
-                    "b:2: invalid UTF-8, decoded with replacement characters"
-                );
-            }
-            other => panic!("{other:?}"),
-        }
-        assert!(matches!(
-            decode("c".into(), b"ab\0cd".to_vec()),
-            Loaded::Skipped(_)
-        ));
-    }
 }

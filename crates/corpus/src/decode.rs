@@ -1,0 +1,130 @@
+//! Byte streams to UTF-8: BOMs, UTF-16, GB18030/GBK and other legacy
+//! encodings (detected with `chardetng`, decoded with `encoding_rs`), binary
+//! files recognized and refused.
+
+use std::io::{self, Cursor, Read};
+
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// How many bytes at the start of a stream are looked at to recognize its
+/// encoding.
+pub const SAMPLE: usize = 64 * 1024;
+
+/// What the start of a stream says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sniffed {
+    /// UTF-8 (a BOM, if any, is dropped by the reader).
+    Utf8,
+    /// Another encoding, decoded to UTF-8 on the fly.
+    Other(&'static Encoding),
+    /// NUL bytes without a UTF-16 BOM: not text.
+    Binary,
+}
+
+/// Reads up to [`SAMPLE`] bytes of `inner`, recognizes the encoding, and
+/// returns a reader that yields the whole stream as UTF-8 (invalid sequences
+/// of a legacy encoding become U+FFFD; invalid UTF-8 is passed through for
+/// the caller to report with its line).
+pub fn utf8_reader<'a, R: Read + 'a>(mut inner: R) -> io::Result<(Sniffed, Box<dyn Read + 'a>)> {
+    let mut sample = Vec::with_capacity(SAMPLE);
+    (&mut inner).take(SAMPLE as u64).read_to_end(&mut sample)?;
+    let sniffed = sniff(&sample, sample.len() < SAMPLE);
+    let bom = match sniffed {
+        Sniffed::Utf8 if sample.starts_with(b"\xEF\xBB\xBF") => 3,
+        _ => 0,
+    };
+    let whole = Cursor::new(sample).chain(inner);
+    let reader: Box<dyn Read + 'a> = match sniffed {
+        Sniffed::Utf8 | Sniffed::Binary => {
+            let mut r = whole;
+            io::copy(&mut (&mut r).take(bom), &mut io::sink())?;
+            Box::new(r)
+        }
+        Sniffed::Other(enc) => Box::new(
+            encoding_rs_io::DecodeReaderBytesBuilder::new()
+                .encoding(Some(enc))
+                .bom_override(true)
+                .build(whole),
+        ),
+    };
+    Ok((sniffed, reader))
+}
+
+/// Recognizes the encoding of a stream from its first bytes. `complete`
+/// says the sample is the whole stream.
+pub fn sniff(sample: &[u8], complete: bool) -> Sniffed {
+    if sample.starts_with(b"\xEF\xBB\xBF") {
+        return Sniffed::Utf8;
+    }
+    if sample.starts_with(b"\xFF\xFE") {
+        return Sniffed::Other(UTF_16LE);
+    }
+    if sample.starts_with(b"\xFE\xFF") {
+        return Sniffed::Other(UTF_16BE);
+    }
+    if memchr::memchr(0, sample).is_some() {
+        return Sniffed::Binary;
+    }
+    match std::str::from_utf8(sample) {
+        Ok(_) => return Sniffed::Utf8,
+        // Cut in the middle of a char at the end of the sample: still UTF-8.
+        Err(e) if e.error_len().is_none() && !complete => return Sniffed::Utf8,
+        Err(_) => {}
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(sample, complete);
+    let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
+    if guess == UTF_8 {
+        Sniffed::Utf8
+    } else {
+        Sniffed::Other(guess)
+    }
+}
+
+/// UTF-8 bytes to a `String` without a copy when they are valid; else a
+/// lossy copy and the 1-based line of the first invalid byte.
+pub fn into_string(bytes: Vec<u8>) -> (String, Option<usize>) {
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, None),
+        Err(e) => {
+            let bytes = e.into_bytes();
+            let bad = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+            let line = memchr::memchr_iter(b'\n', &bytes[..bad]).count() + 1;
+            (String::from_utf8_lossy(&bytes).into_owned(), Some(line))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(bytes: &[u8]) -> (Sniffed, String) {
+        let (s, mut r) = utf8_reader(bytes).unwrap();
+        let mut out = Vec::new();
+        r.read_to_end(&mut out).unwrap();
+        (s, String::from_utf8_lossy(&out).into_owned())
+    }
+
+    #[test]
+    fn encodings() {
+        assert_eq!(decode("\u{FEFF}全过程".as_bytes()), (Sniffed::Utf8, "全过程".into()));
+        let (gbk, _, _) = encoding_rs::GBK.encode("全过程人民民主，一府一委两院。人大常委会工作报告");
+        let (s, text) = decode(&gbk);
+        assert!(matches!(s, Sniffed::Other(e) if e.name() == "GBK" || e.name() == "gb18030"), "{s:?}");
+        assert_eq!(text, "全过程人民民主，一府一委两院。人大常委会工作报告");
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in "两院".encode_utf16() {
+            utf16.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(&utf16).1, "两院");
+        assert_eq!(sniff(b"ab\0\0cd", true), Sniffed::Binary);
+    }
+
+    #[test]
+    fn lossy_utf8_names_the_line() {
+        let (s, line) = into_string(b"a\nb\nc\xFF".to_vec());
+        assert_eq!(s, "a\nb\nc\u{FFFD}");
+        assert_eq!(line, Some(3));
+    }
+}
