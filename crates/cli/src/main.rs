@@ -4,16 +4,24 @@
 
 mod output;
 
+use std::collections::{BTreeMap, HashSet};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
-use tifa_core::{scan, CountTable, Counts, Lexicon, Matcher, MatcherBuilder};
-use tifa_corpus::{find_inputs, read_input, Loaded};
+use tifa_core::discover::candidates;
+use tifa_core::{
+    kwic, scan, CountTable, Counts, Discovery, Entry, EntryId, Lexicon, Matcher, MatcherBuilder,
+    RowSelection,
+};
+use tifa_corpus::{
+    find_inputs, for_each_in_order, Document, InputFormat, Item, Notice, ReadOptions,
+};
 
-use output::Format;
+use output::{Format, Printer};
 
 /// Count and trace Chinese official formulations (提法) in corpora.
 #[derive(Parser)]
@@ -25,10 +33,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Count each phrase: one row per phrase (SPEC §4 count table).
+    /// Count each phrase: one row per group × phrase (SPEC §4 count table).
     Count(CountArgs),
     /// One record per match, with its position.
     Scan(ScanArgs),
+    /// Concordance: each match of the given phrases with its context.
+    Kwic(KwicArgs),
+    /// Candidate formulations not in the lexicon: quoted terms, numbered
+    /// formulas (两个…, N个X), paired ones (一X一Y).
+    Discover(DiscoverArgs),
     /// Show, validate or export the lexicon.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -60,13 +73,43 @@ struct MatchOpts {
 
 #[derive(Args)]
 struct InputOpts {
-    /// Files or directories (searched recursively for .txt files); `-` for
-    /// standard input.
+    /// Files or directories (searched recursively for .txt, .jsonl, .ndjson,
+    /// .csv, .tsv and their .gz); `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
     paths: Vec<PathBuf>,
+    /// Read every input as this format: txt, jsonl, csv or tsv (default: by
+    /// extension; standard input and unknown extensions are txt).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    input_format: Option<InputFormat>,
+    /// The JSONL/CSV field holding the text (default: the first of text,
+    /// content, full_text, body).
+    #[arg(long, value_name = "FIELD")]
+    text_field: Option<String>,
+    /// The JSONL/CSV field holding the document id (default: path#line).
+    #[arg(long, value_name = "FIELD")]
+    id_field: Option<String>,
+    /// Set a metadata value for every document (over fields and inference),
+    /// e.g. --meta year=2023; repeatable.
+    #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_meta)]
+    meta: Vec<(String, String)>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
     /// Exit with status 1 when any input was skipped.
     #[arg(long)]
     strict_input: bool,
+}
+
+fn parse_input_format(s: &str) -> Result<InputFormat, String> {
+    InputFormat::from_name(s)
+        .ok_or_else(|| format!("unknown input format `{s}`: use txt, jsonl, csv or tsv"))
+}
+
+fn parse_meta(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!("`{s}` is not KEY=VALUE (e.g. --meta year=2023)")),
+    }
 }
 
 #[derive(Args)]
@@ -84,6 +127,22 @@ struct CountArgs {
     matching: MatchOpts,
     #[command(flatten)]
     format: FormatOpt,
+    /// Group by these metadata fields (year, region, or any field of the
+    /// records), e.g. --by year,region.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    by: Vec<String>,
+    /// One row per group, one column per phrase.
+    #[arg(long)]
+    wide: bool,
+    /// Only these phrases (canonical forms), e.g. --phrases 一府两院,一府一委两院.
+    #[arg(long, value_delimiter = ',', value_name = "PHRASE")]
+    phrases: Vec<String>,
+    /// Only phrases of these categories.
+    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
+    category: Vec<String>,
+    /// Only the N phrases with the most occurrences.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
     /// Also list phrases with no occurrence.
     #[arg(long)]
     all_phrases: bool,
@@ -97,6 +156,43 @@ struct ScanArgs {
     matching: MatchOpts,
     #[command(flatten)]
     format: FormatOpt,
+}
+
+#[derive(Args)]
+struct KwicArgs {
+    /// The phrases, separated by commas (a phrase not in the lexicon is
+    /// added to it for this run).
+    #[arg(value_name = "PHRASE[,PHRASE…]")]
+    phrases: String,
+    #[command(flatten)]
+    input: InputOpts,
+    #[command(flatten)]
+    matching: MatchOpts,
+    #[command(flatten)]
+    format: FormatOpt,
+    /// Characters of context on each side.
+    #[arg(long, default_value_t = 20)]
+    width: usize,
+}
+
+#[derive(Args)]
+struct DiscoverArgs {
+    #[command(flatten)]
+    input: InputOpts,
+    #[command(flatten)]
+    lexicon: LexiconOpts,
+    #[command(flatten)]
+    format: FormatOpt,
+    /// Leave out candidates seen fewer times.
+    #[arg(long, default_value_t = 2)]
+    min_count: u64,
+    /// Only the N best candidates.
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    /// Print the candidates as a TOML lexicon file (category `candidate`),
+    /// ready to edit and pass to --lexicon.
+    #[arg(long)]
+    as_lexicon: bool,
 }
 
 #[derive(Subcommand)]
@@ -129,12 +225,16 @@ enum LexiconCommand {
 
 /// Exit status for usage and configuration errors (SPEC §6).
 const EXIT_CONFIG: u8 = 2;
+/// Warnings printed in full; the rest are counted in the account.
+const MAX_WARNINGS: u64 = 50;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Count(args) => run_count(args),
         Command::Scan(args) => run_scan(args),
+        Command::Kwic(args) => run_kwic(args),
+        Command::Discover(args) => run_discover(args),
         Command::Lexicon(cmd) => run_lexicon(cmd),
     };
     match result {
@@ -162,13 +262,82 @@ fn load_lexicon(opts: &LexiconOpts) -> Result<Lexicon, String> {
     Ok(lexicon)
 }
 
-fn build_matcher(opts: &MatchOpts) -> Result<Matcher, String> {
-    let lexicon = load_lexicon(&opts.lexicon)?;
+fn build_matcher(opts: &MatchOpts, lexicon: &Lexicon) -> Result<Matcher, String> {
     MatcherBuilder::new()
         .overlapping(opts.overlapping)
         .strict(opts.strict)
-        .build(&lexicon)
+        .build(lexicon)
         .map_err(|e| e.to_string())
+}
+
+/// Entries named by `phrases` and `categories`; an unknown name is an error
+/// that suggests the nearest phrases.
+fn select_entries(
+    lexicon: &Lexicon,
+    phrases: &[String],
+    categories: &[String],
+) -> Result<Option<HashSet<EntryId>>, String> {
+    if phrases.is_empty() && categories.is_empty() {
+        return Ok(None);
+    }
+    let mut keep = HashSet::new();
+    for p in phrases {
+        match lexicon.find(p) {
+            Some(id) => drop(keep.insert(id)),
+            None => {
+                return Err(format!(
+                    "{p} is not a phrase of the lexicon{}; add it with --lexicon FILE",
+                    suggest(lexicon, p)
+                ))
+            }
+        }
+    }
+    for c in categories {
+        let before = keep.len();
+        keep.extend(
+            lexicon
+                .iter()
+                .filter(|(_, e)| &e.category == c)
+                .map(|(id, _)| id),
+        );
+        if keep.len() == before && !lexicon.entries().iter().any(|e| &e.category == c) {
+            let mut known: Vec<&str> = lexicon
+                .entries()
+                .iter()
+                .map(|e| e.category.as_str())
+                .collect();
+            known.sort_unstable();
+            known.dedup();
+            return Err(format!(
+                "no phrase has category {c}; the categories are {}",
+                known.join(", ")
+            ));
+        }
+    }
+    Ok(Some(keep))
+}
+
+/// ` (did you mean …?)` with the phrases sharing the most characters.
+fn suggest(lexicon: &Lexicon, p: &str) -> String {
+    let chars: HashSet<char> = p.chars().collect();
+    let mut scored: Vec<(usize, &str)> = lexicon
+        .entries()
+        .iter()
+        .map(|e| {
+            (
+                e.phrase.chars().filter(|c| chars.contains(c)).count(),
+                e.phrase.as_str(),
+            )
+        })
+        .filter(|(n, _)| *n > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let best: Vec<&str> = scored.iter().take(3).map(|(_, p)| *p).collect();
+    if best.is_empty() {
+        String::new()
+    } else {
+        format!(" (did you mean {}?)", best.join(", "))
+    }
 }
 
 /// What a run read, for the account printed on stderr (SPEC §3).
@@ -177,16 +346,93 @@ struct Account {
     read: u64,
     processed: u64,
     skipped: u64,
+    warnings: u64,
     chars: u64,
     bytes: u64,
     matches: u64,
     ignored: usize,
     config_errors: usize,
+    skip_reasons: BTreeMap<String, u64>,
+    started: Option<Instant>,
+    progress: Option<indicatif::ProgressBar>,
 }
 
 impl Account {
-    fn print(&self, started: Instant) {
-        let secs = started.elapsed().as_secs_f64();
+    fn start(total_bytes: u64) -> Account {
+        Account {
+            started: Some(Instant::now()),
+            progress: std::io::stderr().is_terminal().then(|| {
+                let bar = indicatif::ProgressBar::with_draw_target(
+                    Some(total_bytes),
+                    indicatif::ProgressDrawTarget::hidden(),
+                );
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{spinner} {bytes}/{total_bytes} {bytes_per_sec} {pos:>0}",
+                    )
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+                );
+                bar
+            }),
+            ..Account::default()
+        }
+    }
+
+    fn elapsed(&self) -> Duration {
+        self.started.map(|s| s.elapsed()).unwrap_or_default()
+    }
+
+    fn document(&mut self, doc: &Document) {
+        self.read += 1;
+        self.processed += 1;
+        self.bytes += doc.text.len() as u64;
+        self.chars += doc.text.chars().count() as u64;
+        if let Some(bar) = &self.progress {
+            // Shown only once a run has lasted a second: short runs stay quiet.
+            if bar.is_hidden() && self.elapsed() > Duration::from_secs(1) {
+                bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            }
+            bar.set_position(self.bytes);
+        }
+    }
+
+    fn skipped(&mut self, notice: &Notice) {
+        self.read += 1;
+        self.skipped += 1;
+        let reason = notice
+            .message
+            .split([',', '(', ';', ':'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        *self.skip_reasons.entry(reason).or_default() += 1;
+        self.say("skipped", notice);
+    }
+
+    fn warning(&mut self, notice: &Notice) {
+        self.warnings += 1;
+        self.say("warning", notice);
+    }
+
+    fn say(&self, what: &str, notice: &Notice) {
+        if self.skipped + self.warnings <= MAX_WARNINGS {
+            self.suspend(|| eprintln!("tifa: {what}: {notice}"));
+        }
+    }
+
+    fn suspend(&self, f: impl FnOnce()) {
+        match &self.progress {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
+    fn print(&self) {
+        if let Some(bar) = &self.progress {
+            bar.finish_and_clear();
+        }
+        let secs = self.elapsed().as_secs_f64();
         let mb_s = if secs > 0.0 {
             self.bytes as f64 / 1e6 / secs
         } else {
@@ -196,9 +442,23 @@ impl Account {
             "tifa: {} documents read ({} processed, {} skipped), {} characters, {} matches, {:.2} s, {:.1} MB/s",
             self.read, self.processed, self.skipped, self.chars, self.matches, secs, mb_s
         );
+        if !self.skip_reasons.is_empty() {
+            let reasons: Vec<String> = self
+                .skip_reasons
+                .iter()
+                .map(|(r, n)| format!("{n} {r}"))
+                .collect();
+            line.push_str(&format!("; skipped: {}", reasons.join(", ")));
+        }
+        if self.warnings > 0 {
+            line.push_str(&format!("; {} warnings", self.warnings));
+        }
+        if self.skipped + self.warnings > MAX_WARNINGS {
+            line.push_str(&format!(" (the first {MAX_WARNINGS} shown)"));
+        }
         if self.ignored > 0 {
             line.push_str(&format!(
-                "; {} files in directories passed over (not .txt)",
+                "; {} files in directories passed over (not a corpus format)",
                 self.ignored
             ));
         }
@@ -216,33 +476,44 @@ impl Account {
     }
 }
 
-/// Reads every input in order, calling `each` on each document; warnings
-/// and skips go to stderr as they happen.
-fn for_each_document(input: &InputOpts, account: &mut Account, mut each: impl FnMut(&str, &str)) {
+/// Reads every input, runs `work` on each document in parallel, and calls
+/// `each` with the results in input order; keeps the account.
+fn run_corpus<T: Send>(
+    input: &InputOpts,
+    work: impl Fn(&Document) -> T + Sync,
+    mut each: impl FnMut(&Document, T, &mut Account),
+) -> Result<Account, String> {
+    if let Some(n) = input.threads {
+        // Fails only when the pool exists already; the count is then kept.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
     let found = find_inputs(&input.paths);
     for e in &found.errors {
         eprintln!("tifa: error: {e}");
     }
+    let mut account = Account::start(found.bytes);
     account.config_errors = found.errors.len();
     account.ignored = found.ignored.len();
-    for inp in &found.inputs {
-        account.read += 1;
-        match read_input(inp) {
-            Loaded::Document(doc, warning) => {
-                if let Some(w) = warning {
-                    eprintln!("tifa: warning: {w}");
-                }
-                account.processed += 1;
-                account.bytes += doc.text.len() as u64;
-                account.chars += doc.text.chars().count() as u64;
-                each(&doc.id, &doc.text);
-            }
-            Loaded::Skipped(notice) => {
-                eprintln!("tifa: skipped: {notice}");
-                account.skipped += 1;
-            }
-        }
+    for w in &found.warnings {
+        account.warning(w);
     }
+    let opts = ReadOptions {
+        format: input.input_format,
+        text_field: input.text_field.clone(),
+        id_field: input.id_field.clone(),
+        meta: input.meta.clone(),
+    };
+    for_each_in_order(&found.inputs, &opts, work, |item| match item {
+        Item::Document(doc, result) => {
+            account.document(&doc);
+            each(&doc, result, &mut account);
+        }
+        Item::Skipped(n) => account.skipped(&n),
+        Item::Warning(n) => account.warning(&n),
+    });
+    Ok(account)
 }
 
 const COUNT_COLUMNS: &[&str] = &[
@@ -262,38 +533,214 @@ const SCAN_COLUMNS: &[&str] = &[
     "line",
 ];
 
+fn io_err(e: std::io::Error) -> String {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        // The reader went away (`tifa … | head`): stop quietly, like other
+        // Unix tools.
+        std::process::exit(0);
+    }
+    format!("cannot write the output: {e}")
+}
+
 fn run_count(args: CountArgs) -> Result<ExitCode, String> {
-    let started = Instant::now();
-    let matcher = build_matcher(&args.matching)?;
-    let mut table = CountTable::new(Vec::new());
-    let mut account = Account::default();
-    let mut counts = Counts::new(matcher.lexicon().len());
-    for_each_document(&args.input, &mut account, |_, text| {
-        counts.clear();
-        matcher.count_into(text, &mut counts);
-        table.add(Vec::new(), &counts, text.chars().count() as u64);
-    });
-    let rows = table.rows(matcher.lexicon(), args.all_phrases);
-    account.matches = rows.iter().map(|r| r.count + r.expanded).sum();
-    output::print(&rows, Format::resolve(args.format.format), COUNT_COLUMNS)
-        .map_err(|e| e.to_string())?;
-    account.print(started);
+    let lexicon = load_lexicon(&args.matching.lexicon)?;
+    let selection = RowSelection {
+        all_phrases: args.all_phrases,
+        entries: select_entries(&lexicon, &args.phrases, &args.category)?,
+        top: args.top,
+    };
+    let matcher = build_matcher(&args.matching, &lexicon)?;
+    let mut table = CountTable::new(args.by.clone());
+    let n = lexicon.len();
+    let account = run_corpus(
+        &args.input,
+        |doc| {
+            let mut counts = Counts::new(n);
+            matcher.count_into(&doc.text, &mut counts);
+            (counts, doc.text.chars().count() as u64)
+        },
+        |doc, (counts, chars), account| {
+            account.matches += counts.total_literal() + counts.total_expanded();
+            let key = args.by.iter().map(|f| group_value(doc, f)).collect();
+            table.add(key, &counts, chars);
+        },
+    )?;
+    let format = Format::resolve(args.format.format);
+    if args.wide {
+        let rows = table.wide(matcher.lexicon(), &selection);
+        let mut p = Printer::new(format, &["docs", "chars"]);
+        p.push_all(&rows).map_err(io_err)?;
+        p.finish().map_err(io_err)?;
+    } else {
+        let rows = table.select(matcher.lexicon(), &selection);
+        let mut columns: Vec<&str> = args.by.iter().map(String::as_str).collect();
+        columns.extend(COUNT_COLUMNS);
+        let mut p = Printer::new(format, &columns);
+        p.push_all(&rows).map_err(io_err)?;
+        p.finish().map_err(io_err)?;
+    }
+    note_missing_groups(&args.by, &table);
+    account.print();
     Ok(account.exit_code(args.input.strict_input))
 }
 
+/// The value of a `--by` field for a document (`id` is the document id);
+/// empty when the document has none.
+fn group_value(doc: &Document, field: &str) -> String {
+    match field {
+        "id" | "doc" => doc.id.clone(),
+        _ => doc.meta.get(field).cloned().unwrap_or_default(),
+    }
+}
+
+/// Says how to fill a grouping field that some documents lack.
+fn note_missing_groups(by: &[String], table: &CountTable) {
+    for (i, field) in by.iter().enumerate() {
+        let missing = table
+            .group_docs()
+            .filter(|(k, _)| k[i].is_empty())
+            .map(|(_, d)| d)
+            .sum::<u64>();
+        if missing > 0 {
+            eprintln!(
+                "tifa: note: {missing} documents have no `{field}` (shown as an empty group); set it with --meta {field}=… or a `{field}` field in the records"
+            );
+        }
+    }
+}
+
 fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
-    let started = Instant::now();
-    let matcher = build_matcher(&args.matching)?;
-    let mut account = Account::default();
-    let mut records = Vec::new();
-    for_each_document(&args.input, &mut account, |id, text| {
-        records.extend(scan(&matcher, id, text));
-    });
-    account.matches = records.len() as u64;
-    output::print(&records, Format::resolve(args.format.format), SCAN_COLUMNS)
-        .map_err(|e| e.to_string())?;
-    account.print(started);
+    let lexicon = load_lexicon(&args.matching.lexicon)?;
+    let matcher = build_matcher(&args.matching, &lexicon)?;
+    let mut printer = Printer::new(Format::resolve(args.format.format), SCAN_COLUMNS);
+    let mut failed = None;
+    let account = run_corpus(
+        &args.input,
+        |doc| scan(&matcher, &doc.id, &doc.text),
+        |_, records, account| {
+            account.matches += records.len() as u64;
+            if failed.is_none() {
+                failed = printer.push_all(&records).err();
+            }
+        },
+    )?;
+    if let Some(e) = failed {
+        return Err(io_err(e));
+    }
+    printer.finish().map_err(io_err)?;
+    account.print();
     Ok(account.exit_code(args.input.strict_input))
+}
+
+fn run_kwic(args: KwicArgs) -> Result<ExitCode, String> {
+    let mut lexicon = load_lexicon(&args.matching.lexicon)?;
+    let wanted: Vec<String> = args
+        .phrases
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect();
+    if wanted.is_empty() {
+        return Err("kwic needs at least one phrase, e.g. tifa kwic 两院,一府两院 PATH".into());
+    }
+    let mut added = Vec::new();
+    for p in &wanted {
+        if lexicon.find_form(p).is_none() {
+            added.push(Entry::new(p.clone(), tifa_core::DEFAULT_CATEGORY));
+        }
+    }
+    if !added.is_empty() {
+        let names: Vec<&str> = added.iter().map(|e| e.phrase.as_str()).collect();
+        eprintln!(
+            "tifa: note: not in the lexicon, added for this run: {}",
+            names.join(", ")
+        );
+        let extra = Lexicon::from_entries(added, "<command line>").map_err(|e| e.to_string())?;
+        lexicon.merge(extra).map_err(|e| e.to_string())?;
+    }
+    let matcher = build_matcher(&args.matching, &lexicon)?;
+    // A variant names its entry: kwic shows the entry's matches in any form.
+    let keep: HashSet<EntryId> = wanted.iter().filter_map(|p| lexicon.find_form(p)).collect();
+    let mut printer = Printer::new(
+        Format::resolve(args.format.format),
+        &["doc", "left", "match", "right", "start", "char_start"],
+    )
+    .align_right(&["left"]);
+    let mut failed = None;
+    let account = run_corpus(
+        &args.input,
+        |doc| {
+            kwic(
+                &matcher,
+                &doc.id,
+                &doc.text,
+                |m| keep.contains(&m.entry()),
+                args.width,
+            )
+        },
+        |_, lines, account| {
+            account.matches += lines.len() as u64;
+            if failed.is_none() {
+                failed = printer.push_all(&lines).err();
+            }
+        },
+    )?;
+    if let Some(e) = failed {
+        return Err(io_err(e));
+    }
+    printer.finish().map_err(io_err)?;
+    account.print();
+    Ok(account.exit_code(args.input.strict_input))
+}
+
+fn run_discover(args: DiscoverArgs) -> Result<ExitCode, String> {
+    let lexicon = load_lexicon(&args.lexicon)?;
+    let matcher = Matcher::new(&lexicon).map_err(|e| e.to_string())?;
+    let mut discovery = Discovery::new();
+    let mut account = run_corpus(
+        &args.input,
+        |doc| candidates(&matcher, &doc.text),
+        |doc, found, _| discovery.add(&doc.id, found),
+    )?;
+    let mut ranked = discovery.ranked(args.min_count);
+    if let Some(n) = args.top {
+        ranked.truncate(n);
+    }
+    account.matches = ranked.len() as u64;
+    if args.as_lexicon {
+        let entries: Vec<Entry> = ranked
+            .iter()
+            .map(|r| {
+                let mut e = Entry::new(r.phrase.clone(), "candidate");
+                e.note = Some(format!(
+                    "{}; {} times in {} documents; e.g. {}",
+                    r.kind, r.count, r.docs, r.example
+                ));
+                e
+            })
+            .collect();
+        print_lexicon_toml(&entries)?;
+    } else {
+        let mut p = Printer::new(
+            Format::resolve(args.format.format),
+            &["phrase", "kind", "count", "docs", "example", "doc"],
+        );
+        p.push_all(&ranked).map_err(io_err)?;
+        p.finish().map_err(io_err)?;
+    }
+    account.print();
+    Ok(account.exit_code(args.input.strict_input))
+}
+
+fn print_lexicon_toml(entries: &[Entry]) -> Result<(), String> {
+    #[derive(Serialize)]
+    struct File<'a> {
+        entry: &'a [Entry],
+    }
+    let text = toml::to_string(&File { entry: entries }).map_err(|e| e.to_string())?;
+    println!("{}", text.trim_end());
+    Ok(())
 }
 
 /// An entry as `tifa lexicon list` prints it.
@@ -326,14 +773,14 @@ fn run_lexicon(cmd: LexiconCommand) -> Result<ExitCode, String> {
                     },
                 })
                 .collect();
-            output::print(
-                &records,
+            let mut p = Printer::new(
                 Format::resolve(format.format),
                 &[
                     "phrase", "category", "variants", "members", "note", "source",
                 ],
-            )
-            .map_err(|e| e.to_string())?;
+            );
+            p.push_all(&records).map_err(io_err)?;
+            p.finish().map_err(io_err)?;
             Ok(ExitCode::SUCCESS)
         }
         LexiconCommand::Check {
@@ -366,19 +813,13 @@ fn run_lexicon(cmd: LexiconCommand) -> Result<ExitCode, String> {
         }
         LexiconCommand::Export { lexicon, format } => {
             let lexicon = load_lexicon(&lexicon)?;
-            let text = if format == "json" {
-                serde_json::to_string_pretty(lexicon.entries()).map_err(|e| e.to_string())?
+            if format == "json" {
+                let text =
+                    serde_json::to_string_pretty(lexicon.entries()).map_err(|e| e.to_string())?;
+                println!("{text}");
             } else {
-                #[derive(Serialize)]
-                struct File<'a> {
-                    entry: &'a [tifa_core::Entry],
-                }
-                toml::to_string(&File {
-                    entry: lexicon.entries(),
-                })
-                .map_err(|e| e.to_string())?
-            };
-            println!("{}", text.trim_end());
+                print_lexicon_toml(lexicon.entries())?;
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -189,7 +189,7 @@ fn binary_and_invalid_utf8_files_are_accounted_for() {
     let dir = tempdir();
     std::fs::write(dir.join("a.txt"), "全过程人民民主").unwrap();
     std::fs::write(dir.join("b.txt"), b"\x00\x01\x02binary").unwrap();
-    std::fs::write(dir.join("c.txt"), b"\xFF\xFE\xFD\n\xe5\x85\xa8\xe8\xbf\x87\xe7\xa8\x8b\xe4\xba\xba\xe6\xb0\x91\xe6\xb0\x91\xe4\xb8\xbb").unwrap();
+    std::fs::write(dir.join("c.txt"), b"ok \xFF\n\xe5\x85\xa8\xe8\xbf\x87\xe7\xa8\x8b\xe4\xba\xba\xe6\xb0\x91\xe6\xb0\x91\xe4\xb8\xbb").unwrap();
     std::fs::write(dir.join("notes.md"), "ignored").unwrap();
     std::fs::create_dir(dir.join(".git")).unwrap();
     std::fs::write(dir.join(".git/x.txt"), "全过程人民民主").unwrap();
@@ -204,7 +204,7 @@ fn binary_and_invalid_utf8_files_are_accounted_for() {
             "3 documents read (2 processed, 1 skipped)",
         ))
         .stderr(predicate::str::contains(
-            "1 files in directories passed over",
+            "1 files in directories passed over (not a corpus format)",
         ));
     let rows = jsonl(&assert.get_output().stdout);
     assert_eq!(row(&rows, "全过程人民民主")["count"], 2);

@@ -168,6 +168,11 @@ impl CountTable {
         }
     }
 
+    /// Each group's key and number of documents.
+    pub fn group_docs(&self) -> impl Iterator<Item = (&[String], u64)> {
+        self.groups.iter().map(|(k, g)| (k.as_slice(), g.docs))
+    }
+
     /// Documents added, over all groups.
     pub fn docs(&self) -> u64 {
         self.groups.values().map(|g| g.docs).sum()
@@ -177,7 +182,13 @@ impl CountTable {
     /// and phrases in lexicon order. Phrases with no occurrence in a group
     /// are left out unless `all_phrases`.
     pub fn rows(&self, lexicon: &Lexicon, all_phrases: bool) -> Vec<CountRow> {
-        self.select(lexicon, &RowSelection { all_phrases, ..RowSelection::default() })
+        self.select(
+            lexicon,
+            &RowSelection {
+                all_phrases,
+                ..RowSelection::default()
+            },
+        )
     }
 
     /// Totals per entry over all groups: (literal, expanded).
@@ -185,7 +196,9 @@ impl CountTable {
         lexicon
             .iter()
             .map(|(id, _)| {
-                self.groups.values().fold((0, 0), |(l, x), g| (l + g.counts.literal(id), x + g.counts.expanded(id)))
+                self.groups.values().fold((0, 0), |(l, x), g| {
+                    (l + g.counts.literal(id), x + g.counts.expanded(id))
+                })
             })
             .collect()
     }
@@ -284,7 +297,10 @@ pub fn natural_key_cmp(a: &[String], b: &[String]) -> std::cmp::Ordering {
             (true, false) => Ordering::Greater,
             (false, true) => Ordering::Less,
             _ => match (x.parse::<f64>(), y.parse::<f64>()) {
-                (Ok(p), Ok(q)) => p.partial_cmp(&q).unwrap_or(Ordering::Equal).then_with(|| x.cmp(y)),
+                (Ok(p), Ok(q)) => p
+                    .partial_cmp(&q)
+                    .unwrap_or(Ordering::Equal)
+                    .then_with(|| x.cmp(y)),
                 _ => x.cmp(y),
             },
         };

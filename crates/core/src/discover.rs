@@ -58,7 +58,7 @@ fn patterns() -> &'static [Regex; 3] {
         let re = |p: &str| Regex::new(p).expect("constant regex");
         [
             re(r"[“「]([\p{Han}0-9A-Za-z、·]{2,16})[”」]"),
-            re(r"(?:[一二两三四五六七八九十]|[0-9])个\p{Han}{2}"),
+            re(r"(?:[一二两三四五六七八九十]{1,3}|[0-9]{1,2})个\p{Han}{2}"),
             re(r"一([\p{Han}&&[^一]])一([\p{Han}&&[^一]])"),
         ]
     })
@@ -66,13 +66,16 @@ fn patterns() -> &'static [Regex; 3] {
 
 /// Second halves of N个XX that make a quantity, not a formula.
 const NOT_FORMULA: &[&str] = &[
-    "月份", "月来", "月内", "月的", "年度", "小时", "百分", "季度", "星期", "世纪", "以上", "左右", "多月", "方面",
-    "工作", "阶段", "问题", "部门", "单位", "地区", "国家", "项目", "人的",
+    "月份", "月来", "月内", "月的", "年度", "小时", "百分", "季度", "星期", "世纪", "以上", "左右",
+    "多月", "方面", "工作", "阶段", "问题", "部门", "单位", "地区", "国家", "项目", "人的",
 ];
 
 /// The candidates of one document, in order of first occurrence.
 pub fn candidates(matcher: &Matcher, text: &str) -> Vec<Candidate> {
-    let known: Vec<(usize, usize)> = matcher.find_iter(text).map(|m| (m.start(), m.end())).collect();
+    let known: Vec<(usize, usize)> = matcher
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
     let covered = |s: usize, e: usize| known.iter().any(|&(ks, ke)| ks <= s && e <= ke);
     let mut out: Vec<Candidate> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
@@ -104,8 +107,24 @@ pub fn candidates(matcher: &Matcher, text: &str) -> Vec<Candidate> {
         }
     }
     for m in numbered.find_iter(text) {
-        let tail: String = m.as_str().chars().rev().take(2).collect::<Vec<_>>().into_iter().rev().collect();
-        if !NOT_FORMULA.iter().any(|w| tail.starts_with(w)) && !tail.starts_with('月') && !tail.starts_with('人') {
+        // The numeral must be whole (十五个 is not 五个) and not an ordinal.
+        let before = text[..m.start()].chars().next_back();
+        if before.is_some_and(|c| is_numeral(c) || c == '第') {
+            continue;
+        }
+        let tail: String = m
+            .as_str()
+            .chars()
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let quantity = NOT_FORMULA.iter().any(|w| tail.starts_with(w))
+            || tail.starts_with(['月', '人', '年', '亿', '万'])
+            || tail.starts_with(is_numeral);
+        if !quantity {
             add(m.as_str(), "numbered", m.start(), m.end());
         }
     }
@@ -113,6 +132,10 @@ pub fn candidates(matcher: &Matcher, text: &str) -> Vec<Candidate> {
         add(m.as_str(), "paired", m.start(), m.end());
     }
     out
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "零〇一二两三四五六七八九十百千".contains(c)
 }
 
 fn context(text: &str, s: usize, e: usize, width: usize) -> String {
@@ -151,14 +174,17 @@ impl Discovery {
     /// Adds the candidates of one document.
     pub fn add(&mut self, doc: &str, candidates: Vec<Candidate>) {
         for c in candidates {
-            let r = self.found.entry(c.phrase.clone()).or_insert_with(|| DiscoveryRecord {
-                phrase: c.phrase,
-                kind: c.kind,
-                count: 0,
-                docs: 0,
-                example: c.example,
-                doc: doc.to_string(),
-            });
+            let r = self
+                .found
+                .entry(c.phrase.clone())
+                .or_insert_with(|| DiscoveryRecord {
+                    phrase: c.phrase,
+                    kind: c.kind,
+                    count: 0,
+                    docs: 0,
+                    example: c.example,
+                    doc: doc.to_string(),
+                });
             r.count += c.count;
             r.docs += 1;
         }
@@ -167,7 +193,12 @@ impl Discovery {
     /// Candidates seen at least `min_count` times, by documents, then
     /// count, then phrase.
     pub fn ranked(&self, min_count: u64) -> Vec<DiscoveryRecord> {
-        let mut v: Vec<DiscoveryRecord> = self.found.values().filter(|r| r.count >= min_count).cloned().collect();
+        let mut v: Vec<DiscoveryRecord> = self
+            .found
+            .values()
+            .filter(|r| r.count >= min_count)
+            .cloned()
+            .collect();
         v.sort_by(|a, b| (b.docs, b.count, &a.phrase).cmp(&(a.docs, a.count, &b.phrase)));
         v
     }

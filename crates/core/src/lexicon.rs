@@ -182,8 +182,15 @@ impl Lexicon {
         Lexicon::default()
     }
 
-    /// Builds a lexicon from entries, validating them.
-    pub fn from_entries(entries: Vec<Entry>) -> Result<Lexicon, Error> {
+    /// Builds a lexicon from entries, validating them. Entries without an
+    /// origin are named `origin` in messages.
+    pub fn from_entries(mut entries: Vec<Entry>, origin: &str) -> Result<Lexicon, Error> {
+        let source: Arc<str> = Arc::from(origin);
+        for e in &mut entries {
+            if e.origin.source.is_empty() {
+                e.origin.source = source.clone();
+            }
+        }
         let lexicon = Lexicon { entries };
         lexicon.validate()?;
         Ok(lexicon)
@@ -279,6 +286,17 @@ impl Lexicon {
         self.entries
             .iter()
             .position(|e| e.phrase == phrase)
+            .map(EntryId::from_index)
+    }
+
+    /// The entry one of whose forms (phrase or variant) is `form`, compared
+    /// after folding (so 代表之家 finds 人大代表之家, and 全過程人民民主 finds
+    /// 全过程人民民主).
+    pub fn find_form(&self, form: &str) -> Option<EntryId> {
+        let folded = fold_str(form);
+        self.entries
+            .iter()
+            .position(|e| e.forms().any(|f| fold_str(f) == folded))
             .map(EntryId::from_index)
     }
 

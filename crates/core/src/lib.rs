@@ -50,9 +50,9 @@ pub mod meta;
 mod records;
 
 pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};
+pub use discover::{Discovery, DiscoveryRecord};
 pub use engine::Strategy;
 pub use error::{Error, Problem};
 pub use lexicon::{Entry, EntryId, Lexicon, LexiconFormat, Origin, DEFAULT_CATEGORY, MAX_MEMBERS};
 pub use matcher::{FindIter, Form, Match, Matcher, MatcherBuilder};
-pub use discover::{Discovery, DiscoveryRecord};
 pub use records::{kwic, scan, KwicRecord, LineCounter, ScanRecord};

@@ -142,6 +142,12 @@ pub fn kwic(
 /// Chars with line breaks and tabs replaced by spaces.
 pub(crate) fn one_line(chars: impl Iterator<Item = char>) -> String {
     chars
-        .map(|c| if matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') { ' ' } else { c })
+        .map(|c| {
+            if matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }

@@ -71,6 +71,13 @@ pub fn sniff(sample: &[u8], complete: bool) -> Sniffed {
         Err(e) if e.error_len().is_none() && !complete => return Sniffed::Utf8,
         Err(_) => {}
     }
+    // UTF-8 with some damage (a few bad bytes in good text) stays UTF-8, to
+    // be decoded lossily and reported; a legacy encoding read as UTF-8 has
+    // few valid multi-byte sequences and many errors.
+    let (valid_multibyte, errors) = utf8_evidence(sample);
+    if valid_multibyte >= 4 * errors.max(1) {
+        return Sniffed::Utf8;
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(sample, complete);
     let guess = detector.guess(None, chardetng::Utf8Detection::Allow);
@@ -81,6 +88,33 @@ pub fn sniff(sample: &[u8], complete: bool) -> Sniffed {
     }
 }
 
+/// (valid multi-byte UTF-8 sequences, invalid sequences) in `bytes`.
+fn utf8_evidence(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut errors) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(s) => {
+                return (
+                    valid + s.chars().filter(|c| c.len_utf8() > 1).count(),
+                    errors,
+                )
+            }
+            Err(e) => {
+                let good = &bytes[..e.valid_up_to()];
+                valid += std::str::from_utf8(good)
+                    .map_or(0, |s| s.chars().filter(|c| c.len_utf8() > 1).count());
+                match e.error_len() {
+                    Some(n) => {
+                        errors += 1;
+                        bytes = &bytes[e.valid_up_to() + n..];
+                    }
+                    None => return (valid, errors),
+                }
+            }
+        }
+    }
+}
+
 /// UTF-8 bytes to a `String` without a copy when they are valid; else a
 /// lossy copy and the 1-based line of the first invalid byte.
 pub fn into_string(bytes: Vec<u8>) -> (String, Option<usize>) {
@@ -88,7 +122,9 @@ pub fn into_string(bytes: Vec<u8>) -> (String, Option<usize>) {
         Ok(s) => (s, None),
         Err(e) => {
             let bytes = e.into_bytes();
-            let bad = std::str::from_utf8(&bytes).err().map_or(0, |e| e.valid_up_to());
+            let bad = std::str::from_utf8(&bytes)
+                .err()
+                .map_or(0, |e| e.valid_up_to());
             let line = memchr::memchr_iter(b'\n', &bytes[..bad]).count() + 1;
             (String::from_utf8_lossy(&bytes).into_owned(), Some(line))
         }
@@ -108,10 +144,17 @@ mod tests {
 
     #[test]
     fn encodings() {
-        assert_eq!(decode("\u{FEFF}全过程".as_bytes()), (Sniffed::Utf8, "全过程".into()));
-        let (gbk, _, _) = encoding_rs::GBK.encode("全过程人民民主，一府一委两院。人大常委会工作报告");
+        assert_eq!(
+            decode("\u{FEFF}全过程".as_bytes()),
+            (Sniffed::Utf8, "全过程".into())
+        );
+        let (gbk, _, _) =
+            encoding_rs::GBK.encode("全过程人民民主，一府一委两院。人大常委会工作报告");
         let (s, text) = decode(&gbk);
-        assert!(matches!(s, Sniffed::Other(e) if e.name() == "GBK" || e.name() == "gb18030"), "{s:?}");
+        assert!(
+            matches!(s, Sniffed::Other(e) if e.name() == "GBK" || e.name() == "gb18030"),
+            "{s:?}"
+        );
         assert_eq!(text, "全过程人民民主，一府一委两院。人大常委会工作报告");
         let mut utf16 = vec![0xFF, 0xFE];
         for u in "两院".encode_utf16() {

@@ -76,23 +76,46 @@ pub fn read_input(input: &Input, opts: &ReadOptions, sink: &mut dyn FnMut(Event)
     };
     let raw = match raw {
         Ok(r) => r,
-        Err(e) => return sink(Event::Skipped(Notice::new(&name, None, format!("cannot read: {e}")))),
+        Err(e) => {
+            return sink(Event::Skipped(Notice::new(
+                &name,
+                None,
+                format!("cannot read: {e}"),
+            )))
+        }
     };
     let gz = name.to_ascii_lowercase().ends_with(".gz");
-    let raw: Box<dyn Read> = if gz { Box::new(flate2::read::MultiGzDecoder::new(raw)) } else { raw };
+    let raw: Box<dyn Read> = if gz {
+        Box::new(flate2::read::MultiGzDecoder::new(raw))
+    } else {
+        raw
+    };
     let format = opts
         .format
         .or_else(|| InputFormat::from_path(Path::new(&name)))
         .unwrap_or(InputFormat::Text);
     let reader = match utf8_reader(raw) {
         Ok((Sniffed::Binary, _)) => {
-            return sink(Event::Skipped(Notice::new(&name, None, "binary file (NUL bytes), skipped")))
+            return sink(Event::Skipped(Notice::new(
+                &name,
+                None,
+                "binary file (NUL bytes), skipped",
+            )))
         }
         Ok((_, r)) => r,
         Err(e) => return sink(Event::Skipped(Notice::new(&name, None, read_error(&e, gz)))),
     };
-    let file_name = Path::new(&name).file_name().and_then(|f| f.to_str()).unwrap_or(&name).to_string();
-    let ctx = Ctx { name: &name, file_name: &file_name, opts, gz };
+    let file_name = Path::new(&name)
+        .file_name()
+        .and_then(|f| f.to_str())
+        .unwrap_or(&name)
+        .to_string();
+    let ctx = Ctx {
+        name: &name,
+        file_name: &file_name,
+        opts,
+        gz,
+    };
     match format {
         InputFormat::Text => ctx.read_text(reader, sink),
         InputFormat::Jsonl => ctx.read_jsonl(reader, sink),
@@ -117,9 +140,20 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn document(&self, id: String, text: String, mut meta: Metadata, line: Option<usize>, sink: &mut dyn FnMut(Event)) {
+    fn document(
+        &self,
+        id: String,
+        text: String,
+        mut meta: Metadata,
+        line: Option<usize>,
+        sink: &mut dyn FnMut(Event),
+    ) {
         if text.trim().is_empty() {
-            return sink(Event::Skipped(Notice::new(self.name, line, "empty document (no text)")));
+            return sink(Event::Skipped(Notice::new(
+                self.name,
+                line,
+                "empty document (no text)",
+            )));
         }
         infer(&mut meta, &text, self.file_name);
         for (k, v) in &self.opts.meta {
@@ -131,22 +165,37 @@ impl Ctx<'_> {
     fn read_text(&self, mut reader: Box<dyn Read + '_>, sink: &mut dyn FnMut(Event)) {
         let mut bytes = Vec::new();
         if let Err(e) = reader.read_to_end(&mut bytes) {
-            return sink(Event::Skipped(Notice::new(self.name, None, read_error(&e, self.gz))));
+            return sink(Event::Skipped(Notice::new(
+                self.name,
+                None,
+                read_error(&e, self.gz),
+            )));
         }
         let (text, bad_line) = into_string(bytes);
         if let Some(line) = bad_line {
-            sink(Event::Warning(Notice::new(self.name, Some(line), "invalid UTF-8, decoded with replacement characters")));
+            sink(Event::Warning(Notice::new(
+                self.name,
+                Some(line),
+                "invalid UTF-8, decoded with replacement characters",
+            )));
         }
         self.document(self.name.to_string(), text, Metadata::new(), None, sink);
     }
 
-    fn text_field<'v>(&self, fields: impl Fn(&str) -> bool) -> Result<String, String> {
+    fn text_field(&self, fields: impl Fn(&str) -> bool) -> Result<String, String> {
         match &self.opts.text_field {
             Some(f) if fields(f) => Ok(f.clone()),
             Some(f) => Err(format!("no text field `{f}` (named with --text-field)")),
-            None => TEXT_FIELDS.iter().find(|f| fields(f)).map(|f| f.to_string()).ok_or_else(|| {
-                format!("no text field (looked for {}; name one with --text-field)", TEXT_FIELDS.join(", "))
-            }),
+            None => TEXT_FIELDS
+                .iter()
+                .find(|f| fields(f))
+                .map(|f| f.to_string())
+                .ok_or_else(|| {
+                    format!(
+                        "no text field (looked for {}; name one with --text-field)",
+                        TEXT_FIELDS.join(", ")
+                    )
+                }),
         }
     }
 
@@ -160,7 +209,10 @@ impl Ctx<'_> {
                 Ok(0) => break,
                 Ok(_) => {}
                 Err(e) => {
-                    let msg = format!("{}; the rest of the file after line {line} is skipped", read_error(&e, self.gz));
+                    let msg = format!(
+                        "{}; the rest of the file after line {line} is skipped",
+                        read_error(&e, self.gz)
+                    );
                     return sink(Event::Skipped(Notice::new(self.name, Some(line + 1), msg)));
                 }
             }
@@ -169,24 +221,40 @@ impl Ctx<'_> {
                 buf.pop();
             }
             if buf.iter().all(u8::is_ascii_whitespace) {
-                sink(Event::Warning(Notice::new(self.name, Some(line), "blank line, no record")));
+                sink(Event::Warning(Notice::new(
+                    self.name,
+                    Some(line),
+                    "blank line, no record",
+                )));
                 continue;
             }
             let parsed = match std::str::from_utf8(&buf) {
                 Ok(s) => serde_json::from_str::<Value>(s),
                 Err(_) => {
-                    sink(Event::Warning(Notice::new(self.name, Some(line), "invalid UTF-8, decoded with replacement characters")));
+                    sink(Event::Warning(Notice::new(
+                        self.name,
+                        Some(line),
+                        "invalid UTF-8, decoded with replacement characters",
+                    )));
                     serde_json::from_str::<Value>(&String::from_utf8_lossy(&buf))
                 }
             };
             let mut object = match parsed {
                 Ok(Value::Object(o)) => o,
                 Ok(_) => {
-                    sink(Event::Skipped(Notice::new(self.name, Some(line), "not a JSON object, skipped")));
+                    sink(Event::Skipped(Notice::new(
+                        self.name,
+                        Some(line),
+                        "not a JSON object, skipped",
+                    )));
                     continue;
                 }
                 Err(e) => {
-                    sink(Event::Skipped(Notice::new(self.name, Some(line), format!("invalid JSON ({e}), skipped"))));
+                    sink(Event::Skipped(Notice::new(
+                        self.name,
+                        Some(line),
+                        format!("invalid JSON ({e}), skipped"),
+                    )));
                     continue;
                 }
             };
@@ -200,7 +268,11 @@ impl Ctx<'_> {
             let text = match object.remove(&field) {
                 Some(Value::String(s)) => s,
                 _ => {
-                    sink(Event::Skipped(Notice::new(self.name, Some(line), format!("field `{field}` is not a string, skipped"))));
+                    sink(Event::Skipped(Notice::new(
+                        self.name,
+                        Some(line),
+                        format!("field `{field}` is not a string, skipped"),
+                    )));
                     continue;
                 }
             };
@@ -227,20 +299,43 @@ impl Ctx<'_> {
             .unwrap_or_else(|| format!("{}#{line}", self.name))
     }
 
-    fn read_delimited(&self, reader: Box<dyn Read + '_>, delimiter: u8, quoting: bool, sink: &mut dyn FnMut(Event)) {
+    fn read_delimited(
+        &self,
+        reader: Box<dyn Read + '_>,
+        delimiter: u8,
+        quoting: bool,
+        sink: &mut dyn FnMut(Event),
+    ) {
         let mut csv = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .quoting(quoting)
             .flexible(true)
             .from_reader(reader);
         let headers: Vec<String> = match csv.byte_headers() {
-            Ok(h) => h.iter().map(|c| String::from_utf8_lossy(c).trim().trim_start_matches('\u{FEFF}').to_string()).collect(),
-            Err(e) => return sink(Event::Skipped(Notice::new(self.name, Some(1), format!("cannot read the header row: {e}")))),
+            Ok(h) => h
+                .iter()
+                .map(|c| {
+                    String::from_utf8_lossy(c)
+                        .trim()
+                        .trim_start_matches('\u{FEFF}')
+                        .to_string()
+                })
+                .collect(),
+            Err(e) => {
+                return sink(Event::Skipped(Notice::new(
+                    self.name,
+                    Some(1),
+                    format!("cannot read the header row: {e}"),
+                )))
+            }
         };
         let field = match self.text_field(|f| headers.iter().any(|h| h == f)) {
             Ok(f) => f,
             Err(msg) => {
-                let msg = format!("{msg}; the header row has {}; the file is skipped", headers.join(", "));
+                let msg = format!(
+                    "{msg}; the header row has {}; the file is skipped",
+                    headers.join(", ")
+                );
                 return sink(Event::Skipped(Notice::new(self.name, Some(1), msg)));
             }
         };
@@ -252,23 +347,44 @@ impl Ctx<'_> {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    let line = e.position().map(|p| p.line() as usize).unwrap_or(line_before);
+                    let line = e
+                        .position()
+                        .map(|p| p.line() as usize)
+                        .unwrap_or(line_before);
                     if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        let msg = format!("{}; the rest of the file is skipped", read_error(&io::Error::other(e.to_string()), self.gz));
+                        let msg = format!(
+                            "{}; the rest of the file is skipped",
+                            read_error(&io::Error::other(e.to_string()), self.gz)
+                        );
                         return sink(Event::Skipped(Notice::new(self.name, Some(line), msg)));
                     }
-                    sink(Event::Skipped(Notice::new(self.name, Some(line), format!("bad row ({e}), skipped"))));
+                    sink(Event::Skipped(Notice::new(
+                        self.name,
+                        Some(line),
+                        format!("bad row ({e}), skipped"),
+                    )));
                     continue;
                 }
             }
-            let line = record.position().map(|p| p.line() as usize).unwrap_or(line_before);
+            let line = record
+                .position()
+                .map(|p| p.line() as usize)
+                .unwrap_or(line_before);
             let (n, m) = (record.len(), headers.len());
             if text_col >= n {
-                sink(Event::Skipped(Notice::new(self.name, Some(line), format!("row has {n} fields, the header {m}: no `{field}`, skipped"))));
+                sink(Event::Skipped(Notice::new(
+                    self.name,
+                    Some(line),
+                    format!("row has {n} fields, the header {m}: no `{field}`, skipped"),
+                )));
                 continue;
             }
             if n > m {
-                sink(Event::Warning(Notice::new(self.name, Some(line), format!("row has {n} fields, the header {m}: extra fields ignored"))));
+                sink(Event::Warning(Notice::new(
+                    self.name,
+                    Some(line),
+                    format!("row has {n} fields, the header {m}: extra fields ignored"),
+                )));
             }
             let mut lossy = false;
             let mut cell = |i: usize| -> String {
@@ -292,7 +408,11 @@ impl Ctx<'_> {
                 }
             }
             if lossy {
-                sink(Event::Warning(Notice::new(self.name, Some(line), "invalid UTF-8, decoded with replacement characters")));
+                sink(Event::Warning(Notice::new(
+                    self.name,
+                    Some(line),
+                    "invalid UTF-8, decoded with replacement characters",
+                )));
             }
             let id = self.record_id(&meta, line);
             self.document(id, text, meta, Some(line), sink);

@@ -124,7 +124,11 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
-                found.errors.push(Notice::new(&path.display().to_string(), None, format!("cannot read: {e}")));
+                found.errors.push(Notice::new(
+                    &path.display().to_string(),
+                    None,
+                    format!("cannot read: {e}"),
+                ));
                 continue;
             }
         };
@@ -150,12 +154,17 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
                 }
                 Ok(_) => {}
                 Err(e) => {
-                    let at = e.path().map(Path::to_path_buf).unwrap_or_else(|| path.clone());
+                    let at = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| path.clone());
                     let msg = match e.loop_ancestor() {
                         Some(a) => format!("symlink loop (back to {}), not followed", a.display()),
                         None => format!("cannot walk: {e}"),
                     };
-                    found.warnings.push(Notice::new(&at.display().to_string(), None, msg));
+                    found
+                        .warnings
+                        .push(Notice::new(&at.display().to_string(), None, msg));
                 }
             }
         }
