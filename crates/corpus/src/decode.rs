@@ -27,8 +27,20 @@ pub enum Sniffed {
 /// the caller to report with its line).
 pub fn utf8_reader<'a, R: Read + 'a>(mut inner: R) -> io::Result<(Sniffed, Box<dyn Read + 'a>)> {
     let mut sample = Vec::with_capacity(SAMPLE);
-    (&mut inner).take(SAMPLE as u64).read_to_end(&mut sample)?;
+    // A stream that breaks inside the sample (a truncated .gz) still yields
+    // what came before the break; the error is raised where it happened.
+    let mut broken = None;
+    if let Err(e) = (&mut inner).take(SAMPLE as u64).read_to_end(&mut sample) {
+        if sample.is_empty() {
+            return Err(e);
+        }
+        broken = Some(e);
+    }
     let sniffed = sniff(&sample, sample.len() < SAMPLE);
+    let inner: Box<dyn Read + 'a> = match broken {
+        Some(e) => Box::new(FailOnce(Some(e))),
+        None => Box::new(inner),
+    };
     let bom = match sniffed {
         Sniffed::Utf8 if sample.starts_with(b"\xEF\xBB\xBF") => 3,
         _ => 0,
@@ -48,6 +60,18 @@ pub fn utf8_reader<'a, R: Read + 'a>(mut inner: R) -> io::Result<(Sniffed, Box<d
         ),
     };
     Ok((sniffed, reader))
+}
+
+/// A reader that fails once with the error it holds, then ends.
+struct FailOnce(Option<io::Error>);
+
+impl Read for FailOnce {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        match self.0.take() {
+            Some(e) => Err(e),
+            None => Ok(0),
+        }
+    }
 }
 
 /// Recognizes the encoding of a stream from its first bytes. `complete`

@@ -137,6 +137,7 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
             found.inputs.push(Input::File(path.clone()));
             continue;
         }
+        let before = found.inputs.len();
         let walker = walkdir::WalkDir::new(path)
             .follow_links(true)
             .sort_by_file_name()
@@ -167,6 +168,13 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
                         .push(Notice::new(&at.display().to_string(), None, msg));
                 }
             }
+        }
+        if found.inputs.len() == before {
+            found.warnings.push(Notice::new(
+                &path.display().to_string(),
+                None,
+                "no readable file here (looked for .txt, .jsonl, .ndjson, .csv, .tsv and their .gz)",
+            ));
         }
     }
     found
