@@ -18,7 +18,7 @@ use tifa_core::{
     RowSelection,
 };
 use tifa_corpus::{
-    find_inputs, for_each_in_order, Document, InputFormat, Item, Notice, ReadOptions,
+    find_inputs, for_each_in_order, DocInfo, Document, InputFormat, Item, Notice, ReadOptions,
 };
 
 use output::{Format, Printer};
@@ -382,11 +382,11 @@ impl Account {
         self.started.map(|s| s.elapsed()).unwrap_or_default()
     }
 
-    fn document(&mut self, doc: &Document) {
+    fn document(&mut self, doc: &DocInfo) {
         self.read += 1;
         self.processed += 1;
-        self.bytes += doc.text.len() as u64;
-        self.chars += doc.text.chars().count() as u64;
+        self.bytes += doc.bytes;
+        self.chars += doc.chars;
         if let Some(bar) = &self.progress {
             // Shown only once a run has lasted a second: short runs stay quiet.
             if bar.is_hidden() && self.elapsed() > Duration::from_secs(1) {
@@ -481,14 +481,11 @@ impl Account {
 fn run_corpus<T: Send>(
     input: &InputOpts,
     work: impl Fn(&Document) -> T + Sync,
-    mut each: impl FnMut(&Document, T, &mut Account),
+    mut each: impl FnMut(&DocInfo, T, &mut Account),
 ) -> Result<Account, String> {
-    if let Some(n) = input.threads {
-        // Fails only when the pool exists already; the count is then kept.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
+    let threads = input
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let found = find_inputs(&input.paths);
     for e in &found.errors {
         eprintln!("tifa: error: {e}");
@@ -505,7 +502,7 @@ fn run_corpus<T: Send>(
         id_field: input.id_field.clone(),
         meta: input.meta.clone(),
     };
-    for_each_in_order(&found.inputs, &opts, work, |item| match item {
+    for_each_in_order(&found.inputs, &opts, threads, work, |item| match item {
         Item::Document(doc, result) => {
             account.document(&doc);
             each(&doc, result, &mut account);
@@ -557,12 +554,12 @@ fn run_count(args: CountArgs) -> Result<ExitCode, String> {
         |doc| {
             let mut counts = Counts::new(n);
             matcher.count_into(&doc.text, &mut counts);
-            (counts, doc.text.chars().count() as u64)
+            counts
         },
-        |doc, (counts, chars), account| {
+        |doc, counts, account| {
             account.matches += counts.total_literal() + counts.total_expanded();
             let key = args.by.iter().map(|f| group_value(doc, f)).collect();
-            table.add(key, &counts, chars);
+            table.add(key, &counts, doc.chars);
         },
     )?;
     let format = Format::resolve(args.format.format);
@@ -586,7 +583,7 @@ fn run_count(args: CountArgs) -> Result<ExitCode, String> {
 
 /// The value of a `--by` field for a document (`id` is the document id);
 /// empty when the document has none.
-fn group_value(doc: &Document, field: &str) -> String {
+fn group_value(doc: &DocInfo, field: &str) -> String {
     match field {
         "id" | "doc" => doc.id.clone(),
         _ => doc.meta.get(field).cloned().unwrap_or_default(),

@@ -20,7 +20,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use formats::{read_input, InputFormat, ReadOptions, TEXT_FIELDS};
-pub use parallel::{for_each_in_order, Item, BATCH_BYTES};
+pub use parallel::{for_each_in_order, DocInfo, Item, QUEUE, WINDOW};
 pub use tifa_core::meta::Metadata;
 
 /// One document: its id, its text, its metadata.
