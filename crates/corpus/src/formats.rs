@@ -110,7 +110,12 @@ pub fn read_input(input: &Input, opts: &ReadOptions, sink: &mut dyn FnMut(Event)
         .and_then(|f| f.to_str())
         .unwrap_or(&name)
         .to_string();
+    let size_hint = match input {
+        Input::File(p) if !gz => std::fs::metadata(p).map_or(0, |m| m.len() as usize),
+        _ => 0,
+    };
     let ctx = Ctx {
+        size_hint,
         name: &name,
         file_name: &file_name,
         opts,
@@ -137,6 +142,9 @@ struct Ctx<'a> {
     file_name: &'a str,
     opts: &'a ReadOptions,
     gz: bool,
+    /// The file's size, to read a text file into one allocation of the
+    /// right size (no doubling, no transient second copy).
+    size_hint: usize,
 }
 
 impl Ctx<'_> {
@@ -163,7 +171,7 @@ impl Ctx<'_> {
     }
 
     fn read_text(&self, mut reader: Box<dyn Read + '_>, sink: &mut dyn FnMut(Event)) {
-        let mut bytes = Vec::new();
+        let mut bytes = Vec::with_capacity(self.size_hint.saturating_add(1));
         if let Err(e) = reader.read_to_end(&mut bytes) {
             return sink(Event::Skipped(Notice::new(
                 self.name,
