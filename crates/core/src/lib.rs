@@ -47,6 +47,8 @@ pub mod fold;
 mod lexicon;
 mod matcher;
 pub mod meta;
+mod numbers;
+pub mod numeral;
 mod records;
 
 pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};
@@ -55,4 +57,7 @@ pub use engine::Strategy;
 pub use error::{Error, Problem};
 pub use lexicon::{Entry, EntryId, Lexicon, LexiconFormat, Origin, DEFAULT_CATEGORY, MAX_MEMBERS};
 pub use matcher::{FindIter, Form, Match, Matcher, MatcherBuilder};
+pub use numbers::{
+    NumberExtractor, NumberKind, NumberMention, NumberRecord, NumberValue, SET_WORDS, VERBS,
+};
 pub use records::{kwic, scan, KwicRecord, LineCounter, ScanRecord};

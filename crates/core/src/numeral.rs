@@ -1,0 +1,296 @@
+//! Parsing numbers written in Arabic digits, Chinese numerals, or both
+//! (SPEC §2.1), exactly: values are `rust_decimal::Decimal`, never floats.
+
+use std::fmt;
+use std::str::FromStr;
+
+use rust_decimal::Decimal;
+
+/// Why a string is not a number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumeralError {
+    /// Nothing to parse.
+    Empty,
+    /// A character that is not part of a number, at this char index.
+    NotANumber(usize),
+    /// The value does not fit (more than 28 significant digits, or above
+    /// about 7.9 × 10^28). Very long digit strings end here rather than
+    /// overflowing or losing digits.
+    Overflow,
+}
+
+impl fmt::Display for NumeralError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NumeralError::Empty => write!(f, "empty number"),
+            NumeralError::NotANumber(i) => write!(f, "not a number (char {i})"),
+            NumeralError::Overflow => write!(f, "number too large (at most 28 significant digits)"),
+        }
+    }
+}
+
+impl std::error::Error for NumeralError {}
+
+/// The value of a Chinese digit (〇零一二两三四五六七八九 and the financial
+/// forms 壹贰叁肆伍陆柒捌玖), or of an Arabic digit (half- or full-width).
+pub fn digit_value(c: char) -> Option<u32> {
+    Some(match c {
+        '0'..='9' => c as u32 - '0' as u32,
+        '０'..='９' => c as u32 - '０' as u32,
+        '〇' | '零' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '贰' | '貳' | '兩' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// The multiplier of a Chinese unit character: 十 拾 (10), 百 佰 (100),
+/// 千 仟 (1000), 万 萬 (10^4), 亿 億 (10^8).
+pub fn unit_value(c: char) -> Option<u64> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1000,
+        '万' | '萬' => 10_000,
+        '亿' | '億' => 100_000_000,
+        _ => return None,
+    })
+}
+
+/// True for every character [`parse_chinese_number`] accepts.
+pub fn is_numeral_char(c: char) -> bool {
+    digit_value(c).is_some()
+        || unit_value(c).is_some()
+        || matches!(c, '点' | '.' | '．' | ',' | '，')
+}
+
+fn checked(r: Option<Decimal>) -> Result<Decimal, NumeralError> {
+    r.ok_or(NumeralError::Overflow)
+}
+
+/// Parses a number: Chinese numerals (一千二百零五, 十二, 两万, 一七二零,
+/// 一点五七, 壹佰贰拾), Arabic digits (1205, 3,000, 1.57, full-width
+/// １２), or Arabic digits followed by Chinese magnitudes (3.5万, 1.2万亿).
+///
+/// ```
+/// use tifa_core::numeral::parse_chinese_number;
+/// use rust_decimal::Decimal;
+/// assert_eq!(parse_chinese_number("一千二百零五").unwrap(), Decimal::from(1205));
+/// assert_eq!(parse_chinese_number("十二").unwrap(), Decimal::from(12));
+/// assert_eq!(parse_chinese_number("1.2万亿").unwrap(), Decimal::from(1_200_000_000_000u64));
+/// assert_eq!(parse_chinese_number("一点五七").unwrap().to_string(), "1.57");
+/// assert_eq!(parse_chinese_number("一七二零").unwrap(), Decimal::from(1720));
+/// assert!(parse_chinese_number("一系列").is_err());
+/// ```
+pub fn parse_chinese_number(s: &str) -> Result<Decimal, NumeralError> {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() {
+        return Err(NumeralError::Empty);
+    }
+    // Leading Arabic part (digits, separators, a decimal point).
+    let arabic_len = chars
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, '０'..='９' | '.' | '．' | ','))
+        .count();
+    if arabic_len > 0 {
+        let digits: String = chars[..arabic_len]
+            .iter()
+            .filter(|c| **c != ',')
+            .map(|&c| match c {
+                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+                '．' => '.',
+                _ => c,
+            })
+            .collect();
+        if !digits.bytes().any(|b| b.is_ascii_digit()) || digits.matches('.').count() > 1 {
+            return Err(NumeralError::NotANumber(0));
+        }
+        let significant = digits
+            .trim_start_matches(['0', '.'])
+            .bytes()
+            .filter(u8::is_ascii_digit)
+            .count();
+        if significant > 28 {
+            return Err(NumeralError::Overflow);
+        }
+        let mut value = Decimal::from_str(&digits).map_err(|_| NumeralError::Overflow)?;
+        for (i, &c) in chars[arabic_len..].iter().enumerate() {
+            let u = unit_value(c).ok_or(NumeralError::NotANumber(arabic_len + i))?;
+            value = checked(value.checked_mul(Decimal::from(u)))?;
+        }
+        return Ok(value.normalize());
+    }
+    // Chinese: an integer part, then 点 and fractional digits.
+    let (int_part, frac_part) = match chars.iter().position(|&c| c == '点') {
+        Some(p) => (&chars[..p], Some(&chars[p + 1..])),
+        None => (&chars[..], None),
+    };
+    let mut value = parse_chinese_integer(int_part)?;
+    if let Some(frac) = frac_part {
+        if frac.is_empty() {
+            return Err(NumeralError::NotANumber(chars.len()));
+        }
+        let mut scale = Decimal::ONE;
+        for (i, &c) in frac.iter().enumerate() {
+            let d = digit_value(c).ok_or(NumeralError::NotANumber(int_part.len() + 1 + i))?;
+            scale = checked(scale.checked_div(Decimal::TEN))?;
+            value = checked(value.checked_add(Decimal::from(d) * scale))?;
+        }
+    }
+    Ok(value.normalize())
+}
+
+/// 一千二百零五, 十二, 两万三千, 一亿二千万, 一万亿; digits without units are
+/// read positionally (一七二零 = 1720, 二〇二三 = 2023).
+fn parse_chinese_integer(chars: &[char]) -> Result<Decimal, NumeralError> {
+    if chars.is_empty() {
+        return Err(NumeralError::Empty);
+    }
+    if chars.len() > 1 && chars.iter().all(|&c| digit_value(c).is_some()) {
+        let mut v = Decimal::ZERO;
+        for &c in chars {
+            let d = digit_value(c).unwrap_or(0);
+            v = checked(
+                v.checked_mul(Decimal::TEN)
+                    .and_then(|v| v.checked_add(Decimal::from(d))),
+            )?;
+        }
+        return Ok(v);
+    }
+    if chars != ['十'] && chars.iter().all(|&c| unit_value(c).is_some()) {
+        // 千万, 百万, 万 alone are words (千万不要), not numbers; 十 alone is ten.
+        return Err(NumeralError::NotANumber(0));
+    }
+    let (mut total, mut section, mut number) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    for (i, &c) in chars.iter().enumerate() {
+        if let Some(d) = digit_value(c) {
+            number = Decimal::from(d);
+        } else if let Some(u) = unit_value(c) {
+            let u = Decimal::from(u);
+            match c {
+                '万' | '萬' | '亿' | '億' => {
+                    let part = section + number;
+                    // 万亿: a 万 right before 亿 multiplies what came before.
+                    let part = if part.is_zero() && !total.is_zero() {
+                        let t = total;
+                        total = Decimal::ZERO;
+                        t
+                    } else if part.is_zero() {
+                        Decimal::ONE
+                    } else {
+                        part
+                    };
+                    if c == '亿' || c == '億' {
+                        total = checked(total.checked_add(part).and_then(|v| v.checked_mul(u)))?;
+                    } else {
+                        total = checked(total.checked_add(checked(part.checked_mul(u))?))?;
+                    }
+                    section = Decimal::ZERO;
+                }
+                _ => {
+                    let n = if number.is_zero() && !seen_digit_before_unit(chars, i) {
+                        Decimal::ONE
+                    } else {
+                        number
+                    };
+                    section = checked(section.checked_add(checked(n.checked_mul(u))?))?;
+                }
+            }
+            number = Decimal::ZERO;
+        } else {
+            return Err(NumeralError::NotANumber(i));
+        }
+    }
+    checked(
+        total
+            .checked_add(section)
+            .and_then(|v| v.checked_add(number)),
+    )
+}
+
+/// Was the char right before the unit at `i` a digit (一十 vs 十)?
+fn seen_digit_before_unit(chars: &[char], i: usize) -> bool {
+    i > 0 && digit_value(chars[i - 1]).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> String {
+        parse_chinese_number(s)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|e| format!("error: {e}"))
+    }
+
+    #[test]
+    fn forms() {
+        let cases = [
+            ("一千二百零五", "1205"),
+            ("十二", "12"),
+            ("十", "10"),
+            ("二十", "20"),
+            ("一百零五", "105"),
+            ("两万", "20000"),
+            ("三万五千", "35000"),
+            ("一亿二千万", "120000000"),
+            ("一万亿", "1000000000000"),
+            ("十二万亿", "12000000000000"),
+            ("一七二零", "1720"),
+            ("二〇二三", "2023"),
+            ("一点五七", "1.57"),
+            ("三十", "30"),
+            ("壹佰贰拾", "120"),
+            ("3.5万", "35000"),
+            ("1.2万亿", "1200000000000"),
+            ("3,000", "3000"),
+            ("１２", "12"),
+            ("5.50", "5.5"),
+            ("零", "0"),
+        ];
+        for (s, want) in cases {
+            assert_eq!(p(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn not_numbers() {
+        for s in [
+            "",
+            "一系列",
+            "千万",
+            "百万",
+            "万",
+            "abc",
+            "1.2.3",
+            "点五",
+            "一点",
+        ] {
+            assert!(parse_chinese_number(s).is_err(), "{s} parsed as {}", p(s));
+        }
+    }
+
+    #[test]
+    fn long_digit_strings_are_an_error_not_an_overflow() {
+        assert_eq!(
+            parse_chinese_number(&"9".repeat(40)),
+            Err(NumeralError::Overflow)
+        );
+        assert_eq!(
+            parse_chinese_number(&"九".repeat(40)),
+            Err(NumeralError::Overflow)
+        );
+        assert_eq!(
+            parse_chinese_number(&"万".repeat(40)),
+            Err(NumeralError::NotANumber(0))
+        );
+        assert!(parse_chinese_number("9999999999万亿亿").is_err());
+    }
+}
