@@ -14,7 +14,8 @@ use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use tifa_core::discover::candidates;
 use tifa_core::{
-    kwic, scan, CountTable, Counts, Discovery, Entry, EntryId, Lexicon, Matcher, MatcherBuilder,
+    kwic, numbers_by_subject, scan, CountTable, Counts, Discovery, Entry, EntryId, Lexicon,
+    Matcher, MatcherBuilder, NumberExtractor, NumberKind, NumberMention, NumberRecord,
     RowSelection,
 };
 use tifa_corpus::{
@@ -37,6 +38,9 @@ enum Command {
     Count(CountArgs),
     /// One record per match, with its position.
     Scan(ScanArgs),
+    /// Every numeric mention: quantities, percentages, money, ordinals,
+    /// years, dates, ranges (SPEC §2), one record each.
+    Numbers(NumbersArgs),
     /// Concordance: each match of the given phrases with its context.
     Kwic(KwicArgs),
     /// Candidate formulations not in the lexicon: quoted terms, numbered
@@ -159,6 +163,41 @@ struct ScanArgs {
 }
 
 #[derive(Args)]
+struct NumbersArgs {
+    #[command(flatten)]
+    input: InputOpts,
+    #[command(flatten)]
+    lexicon: LexiconOpts,
+    #[command(flatten)]
+    format: FormatOpt,
+    /// Only these kinds: cardinal, percent, money, ordinal, year, date, range.
+    #[arg(long, value_delimiter = ',', value_name = "KIND", value_parser = parse_kind)]
+    kind: Vec<NumberKind>,
+    /// The work-statistics view: one row per document × subject × unit with
+    /// the summed value (召开常委会会议7次 → 常委会会议, 次, 7).
+    #[arg(long)]
+    subjects: bool,
+}
+
+fn parse_kind(s: &str) -> Result<NumberKind, String> {
+    NumberKind::from_name(s).ok_or_else(|| {
+        format!("unknown kind `{s}`: use cardinal, percent, money, ordinal, year, date or range")
+    })
+}
+
+/// A row of `tifa numbers --subjects`.
+#[derive(Serialize)]
+struct SubjectRecord {
+    doc: String,
+    year: String,
+    region: String,
+    subject: String,
+    unit: String,
+    value: tifa_core::NumberValue,
+    mentions: u64,
+}
+
+#[derive(Args)]
 struct KwicArgs {
     /// The phrases, separated by commas (a phrase not in the lexicon is
     /// added to it for this run).
@@ -233,6 +272,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Count(args) => run_count(args),
         Command::Scan(args) => run_scan(args),
+        Command::Numbers(args) => run_numbers(args),
         Command::Kwic(args) => run_kwic(args),
         Command::Discover(args) => run_discover(args),
         Command::Lexicon(cmd) => run_lexicon(cmd),
@@ -618,6 +658,89 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
             account.matches += records.len() as u64;
             if failed.is_none() {
                 failed = printer.push_all(&records).err();
+            }
+        },
+    )?;
+    if let Some(e) = failed {
+        return Err(io_err(e));
+    }
+    printer.finish().map_err(io_err)?;
+    account.print();
+    Ok(account.exit_code(args.input.strict_input))
+}
+
+const NUMBER_COLUMNS: &[&str] = &[
+    "doc",
+    "text",
+    "start",
+    "end",
+    "char_start",
+    "char_end",
+    "kind",
+    "value",
+    "value_high",
+    "unit",
+    "approx",
+    "placeholder",
+    "subject",
+];
+
+fn run_numbers(args: NumbersArgs) -> Result<ExitCode, String> {
+    let lexicon = load_lexicon(&args.lexicon)?;
+    let extractor = NumberExtractor::new(&lexicon).map_err(|e| e.to_string())?;
+    let format = Format::resolve(args.format.format);
+    let kinds = args.kind.clone();
+    let keep = move |m: &NumberMention| kinds.is_empty() || kinds.contains(&m.kind);
+    let mut printer = if args.subjects {
+        Printer::new(
+            format,
+            &[
+                "doc", "year", "region", "subject", "unit", "value", "mentions",
+            ],
+        )
+    } else {
+        Printer::new(format, NUMBER_COLUMNS)
+    };
+    let mut failed = None;
+    let subjects = args.subjects;
+    let account = run_corpus(
+        &args.input,
+        |doc| {
+            let found: Vec<NumberMention> = extractor
+                .extract(&doc.text)
+                .into_iter()
+                .filter(&keep)
+                .collect();
+            found
+        },
+        |doc, found, account| {
+            account.matches += found.len() as u64;
+            let result = if subjects {
+                let rows: Vec<SubjectRecord> = numbers_by_subject(&found)
+                    .into_iter()
+                    .map(|t| SubjectRecord {
+                        doc: doc.id.clone(),
+                        year: group_value(doc, "year"),
+                        region: group_value(doc, "region"),
+                        subject: t.subject,
+                        unit: t.unit,
+                        value: t.value,
+                        mentions: t.mentions,
+                    })
+                    .collect();
+                printer.push_all(&rows)
+            } else {
+                let rows: Vec<NumberRecord> = found
+                    .into_iter()
+                    .map(|mention| NumberRecord {
+                        doc: doc.id.clone(),
+                        mention,
+                    })
+                    .collect();
+                printer.push_all(&rows)
+            };
+            if failed.is_none() {
+                failed = result.err();
             }
         },
     )?;

@@ -58,6 +58,7 @@ pub use error::{Error, Problem};
 pub use lexicon::{Entry, EntryId, Lexicon, LexiconFormat, Origin, DEFAULT_CATEGORY, MAX_MEMBERS};
 pub use matcher::{FindIter, Form, Match, Matcher, MatcherBuilder};
 pub use numbers::{
-    NumberExtractor, NumberKind, NumberMention, NumberRecord, NumberValue, SET_WORDS, VERBS,
+    numbers_by_subject, NumberExtractor, NumberKind, NumberMention, NumberRecord, NumberValue,
+    SubjectTotal, SET_WORDS, VERBS,
 };
 pub use records::{kwic, scan, KwicRecord, LineCounter, ScanRecord};

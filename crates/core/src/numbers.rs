@@ -392,10 +392,6 @@ pub const VERBS: &[&str] = &[
     "争取",
     "拨付",
     "落地",
-    "到",
-    "对",
-    "向",
-    "有",
 ];
 
 /// Words stripped from the end of the text before a number (受理来信共11件).
@@ -536,7 +532,14 @@ const CLAUSE_END: &[char] = &[
 ];
 /// Words after the unit that are not the counted noun.
 const NOT_A_NOUN_START: &[&str] = &[
-    "的", "和", "及", "与", "等", "以", "中", "左右", "以上", "多", "余", "共", "次", "，", "。",
+    "的", "和", "及", "与", "等", "以", "中", "左右", "以上", "多", "余", "共", "次", "又", "了",
+    "是", "就", "也", "都", "在", "来", "内", "后", "前", "间", "里", "上", "下", "关于", "对",
+    "为", "被", "将", "已", "均", "分别",
+];
+/// Words that end the noun after a unit.
+const NOUN_END: &[&str] = &[
+    "的", "和", "及", "与", "等", "中", "开展", "进行", "参加", "共", "关于", "对", "为", "在",
+    "分别", "均", "已", "被", "将", "以", "里", "内", "又",
 ];
 
 /// Finds numeric mentions. Built once from a lexicon (whose phrases are
@@ -1135,14 +1138,7 @@ fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
             }
             noun.push(c);
             if noun.chars().count() >= 2
-                && starts_with_any(
-                    &after[noun.len()..],
-                    &[
-                        "的", "和", "及", "与", "等", "中", "开展", "进行", "参加", "共", "，",
-                        "、",
-                    ],
-                )
-                .is_some()
+                && starts_with_any(&after[noun.len()..], NOUN_END).is_some()
             {
                 break;
             }
@@ -1165,10 +1161,17 @@ fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
     while let Some(w) = ends_with_any(&s, BEFORE_NUMBER) {
         s.truncate(s.len() - w.len());
     }
-    let cut = VERBS
+    // The last verb that leaves something after it (组织执法检查5项: 检查
+    // ends the clause, so the cut is after 组织).
+    let cuts: Vec<usize> = VERBS
         .iter()
-        .filter_map(|v| s.rfind(v).map(|i| i + v.len()))
-        .max();
+        .flat_map(|v| s.match_indices(v).map(|(i, _)| i + v.len()))
+        .collect();
+    if !cuts.is_empty() && cuts.iter().all(|&i| i == s.len()) {
+        // Only a verb before the number (举办60余场): nothing names the count.
+        return None;
+    }
+    let cut = cuts.into_iter().filter(|&i| i < s.len()).max();
     let mut s = match cut {
         Some(i) => s[i..].to_string(),
         None => s,
@@ -1333,4 +1336,62 @@ mod tests {
             );
         }
     }
+}
+
+/// The work-statistics view (`tifa numbers --subjects`): per subject and
+/// unit, the summed value of a document's counted cardinals.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SubjectTotal {
+    /// What is counted (常委会会议).
+    pub subject: String,
+    /// The unit (次).
+    pub unit: String,
+    /// The sum of the values.
+    pub value: NumberValue,
+    /// How many mentions were summed.
+    pub mentions: u64,
+}
+
+/// Sums the cardinals that have a subject, unit and value, per (subject,
+/// unit), in order of first appearance. Placeholders have no value and are
+/// left out.
+///
+/// ```
+/// use tifa_core::{numbers_by_subject, Lexicon, NumberExtractor};
+/// let ex = NumberExtractor::new(&Lexicon::builtin())?;
+/// let totals = numbers_by_subject(&ex.extract("召开常委会会议7次。下半年召开常委会会议3次，听取报告x项。"));
+/// assert_eq!(totals.len(), 1);
+/// assert_eq!((totals[0].subject.as_str(), totals[0].unit.as_str(), totals[0].value.to_string(), totals[0].mentions), ("常委会会议", "次", "10".to_string(), 2));
+/// # Ok::<(), tifa_core::Error>(())
+/// ```
+pub fn numbers_by_subject(mentions: &[NumberMention]) -> Vec<SubjectTotal> {
+    let mut out: Vec<SubjectTotal> = Vec::new();
+    for m in mentions {
+        let (Some(subject), Some(unit), Some(NumberValue::Number(v))) =
+            (&m.subject, &m.unit, &m.value)
+        else {
+            continue;
+        };
+        if m.kind != NumberKind::Cardinal {
+            continue;
+        }
+        match out
+            .iter_mut()
+            .find(|t| &t.subject == subject && &t.unit == unit)
+        {
+            Some(t) => {
+                if let NumberValue::Number(sum) = &mut t.value {
+                    *sum = sum.checked_add(*v).unwrap_or(*sum);
+                }
+                t.mentions += 1;
+            }
+            None => out.push(SubjectTotal {
+                subject: subject.clone(),
+                unit: unit.clone(),
+                value: NumberValue::Number(*v),
+                mentions: 1,
+            }),
+        }
+    }
+    out
 }
