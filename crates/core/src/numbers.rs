@@ -279,6 +279,11 @@ pub const SET_WORDS: &[&str] = &[
     "第一书记",
     "一往无前",
     "一针一线",
+    "一轮又一轮",
+    "一波接一波",
+    "一浪高过一浪",
+    "一年又一年",
+    "一次又一次",
     "一点一滴",
     "一砖一瓦",
     "一草一木",
@@ -882,6 +887,22 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
         if !formed || in_set_word(text, at, num_end) {
             return None;
         }
+        // 一 as a determiner (这一年, 特殊意义的一年) is no quantity.
+        if &text[at..num_end] == "一" && prev.is_some_and(|p| "这那哪每的同某另任其是".contains(p))
+        {
+            return None;
+        }
+        // A numbered formula named in quotes (“四个要看、四个更要看”) is a name.
+        if unit.as_deref() == Some("个") && in_short_quote(text, at, cursor) {
+            return None;
+        }
+        // 人大一次会议, 十九届二次全会: the session's ordinal.
+        if unit.as_deref() == Some("次")
+            && before.ends_with(['大', '届', '协'])
+            && starts_with_any(&text[cursor..limit], &["会议", "全会", "全体会议"]).is_some()
+        {
+            kind = NumberKind::Ordinal;
+        }
     }
     if approx.is_none() {
         if let Some(a) = starts_with_any(&text[cursor..limit], APPROX_AFTER) {
@@ -908,6 +929,19 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
     Some(m)
 }
 
+/// Is `at..end` inside a short quotation (“…”, at most 16 chars)?
+fn in_short_quote(text: &str, at: usize, end: usize) -> bool {
+    let open = text[..at].rfind(['“', '「']);
+    let close = text[end..].find(['”', '」']).map(|i| end + i);
+    match (open, close) {
+        (Some(o), Some(c)) => {
+            let inside = &text[o..c];
+            !inside[3..].contains(['“', '「', '”', '」']) && inside.chars().count() <= 17
+        }
+        _ => false,
+    }
+}
+
 /// 届, 大 (二十大, in a congress context), 中全会 / 中 (二中、三中全会).
 fn ordinal_suffix(rest: &str) -> Option<&'static str> {
     if rest.starts_with("中全会") {
@@ -923,7 +957,7 @@ fn ordinal_suffix(rest: &str) -> Option<&'static str> {
         const CONGRESS_CONTEXT: &[&str] = &[
             "精神", "报告", "以来", "代表", "召开", "胜利", "上", "的", "和", "、", "，", "。",
             "”", "）", ")", "提出", "作出", "明确", "强调", "部署", "确定", "关于", "党章", "闭幕",
-            "开幕", "重要", "擘画", "描绘", "前", "后",
+            "开幕", "重要", "擘画", "描绘", "前", "后", ",", ".", ";", ":", "\"",
         ];
         if after.is_empty() || CONGRESS_CONTEXT.iter().any(|w| after.starts_with(w)) {
             return Some("大");
