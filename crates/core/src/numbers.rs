@@ -284,6 +284,10 @@ pub const SET_WORDS: &[&str] = &[
     "一浪高过一浪",
     "一年又一年",
     "一次又一次",
+    "一批",
+    "一大批",
+    "一种",
+    "五年规划",
     "一点一滴",
     "一砖一瓦",
     "一草一木",
@@ -892,8 +896,17 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
         {
             return None;
         }
-        // A numbered formula named in quotes (“四个要看、四个更要看”) is a name.
-        if unit.as_deref() == Some("个") && in_short_quote(text, at, cursor) {
+        // 一年 is a span of time only with 来/内/以来/多 after it or 过去/近/用
+        // before it (一年来, 过去一年); else it names a year (重要一年, 上一年度).
+        if &text[at..num_end] == "一"
+            && matches!(unit.as_deref(), Some("年" | "天" | "月" | "周"))
+            && starts_with_any(
+                &text[cursor..limit],
+                &["来", "内", "以来", "多", "后", "间", "时间"],
+            )
+            .is_none()
+            && ends_with_any(before, &["过去", "近", "用", "历时", "经过", "不到", "第"]).is_none()
+        {
             return None;
         }
         // 人大一次会议, 十九届二次全会: the session's ordinal.
@@ -913,6 +926,17 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
                 cursor += a.len();
             }
         }
+    }
+    // 1-6月份, 3个月份: 份 belongs to the unit's word.
+    if matches!(unit.as_deref(), Some("月" | "个月")) && text[cursor..limit].starts_with('份') {
+        cursor += '份'.len_utf8();
+    }
+    // A count or ordinal inside a short quoted formula (“两件大事”, “1+9”,
+    // “四个要看、四个更要看”) is part of a name.
+    if matches!(kind, NumberKind::Cardinal | NumberKind::Ordinal)
+        && in_short_quote(text, start, cursor)
+    {
+        return None;
     }
     let mut m = mention(text, start, cursor, kind);
     m.value = Some(NumberValue::Number(value.normalize()));
