@@ -288,6 +288,11 @@ pub const SET_WORDS: &[&str] = &[
     "一大批",
     "一种",
     "五年规划",
+    "第一要务",
+    "第一动力",
+    "第一资源",
+    "第一生产力",
+    "第一责任人",
     "一点一滴",
     "一砖一瓦",
     "一草一木",
@@ -733,11 +738,21 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
             return None;
         }
         let mut end = at + n;
-        let approx = starts_with_any(&text[end..limit], &["余", "多"]);
+        let mut approx = starts_with_any(&text[end..limit], &["余", "多"]);
         if let Some(a) = approx {
             end += a.len();
         }
-        let unit = starts_with_any(&text[end..limit], UNITS)?;
+        let ordinal = before.ends_with('第');
+        let start = if ordinal { at - '第'.len_utf8() } else { at };
+        let Some((magnitude, unit)) = unit_with_magnitude(&text[end..limit]) else {
+            // x以上, x左右: a template number without a unit.
+            let a = starts_with_any(&text[end..limit], &["以上", "左右"])?;
+            let mut m = mention(text, start, end + a.len(), NumberKind::Cardinal);
+            m.approx = Some(approx.unwrap_or(a).to_string());
+            m.placeholder = true;
+            return Some(m);
+        };
+        end += magnitude.len();
         if text[end + unit.len()..limit]
             .chars()
             .next()
@@ -746,22 +761,22 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
             return None;
         }
         end += unit.len();
-        let ordinal = before.ends_with('第');
-        let start = if ordinal { at - '第'.len_utf8() } else { at };
-        let mut m = mention(
-            text,
-            start,
-            end,
-            if ordinal {
-                NumberKind::Ordinal
-            } else {
-                NumberKind::Cardinal
-            },
-        );
+        if approx.is_none() {
+            approx = starts_with_any(&text[end..limit], &["以上", "左右"]);
+            end += approx.map_or(0, str::len);
+        }
+        let kind = if ordinal || unit == "届" {
+            NumberKind::Ordinal
+        } else if MONEY_UNITS.contains(&unit) {
+            NumberKind::Money
+        } else {
+            NumberKind::Cardinal
+        };
+        let mut m = mention(text, start, end, kind);
         m.unit = Some(unit.to_string());
         m.approx = approx.map(String::from);
         m.placeholder = true;
-        if !ordinal && !TIME_UNITS.contains(&unit) {
+        if kind == NumberKind::Cardinal && !TIME_UNITS.contains(&unit) {
             m.subject = subject(text, start, end, unit);
         }
         return Some(m);
@@ -892,7 +907,8 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
             return None;
         }
         // 一 as a determiner (这一年, 特殊意义的一年) is no quantity.
-        if &text[at..num_end] == "一" && prev.is_some_and(|p| "这那哪每的同某另任其是".contains(p))
+        if &text[at..num_end] == "一"
+            && prev.is_some_and(|p| "这那哪每的同某另任其是为".contains(p))
         {
             return None;
         }
