@@ -168,51 +168,47 @@ fn parse_chinese_integer(chars: &[char]) -> Result<Decimal, NumeralError> {
         // 千万, 百万, 万 alone are words (千万不要), not numbers; 十 alone is ten.
         return Err(NumeralError::NotANumber(0));
     }
-    let (mut total, mut section, mut number) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
+    // Groups closed by 万 or 亿: (value, scale of the unit that closed it).
+    // A big unit multiplies the groups smaller than itself (一万亿 = 10^12,
+    // but 一万亿零一亿 = 10^12 + 10^8).
+    let mut groups: Vec<(Decimal, u64)> = Vec::new();
+    let (mut section, mut number) = (Decimal::ZERO, Decimal::ZERO);
     for (i, &c) in chars.iter().enumerate() {
         if let Some(d) = digit_value(c) {
             number = Decimal::from(d);
         } else if let Some(u) = unit_value(c) {
-            let u = Decimal::from(u);
-            match c {
-                '万' | '萬' | '亿' | '億' => {
-                    let part = section + number;
-                    // 万亿: a 万 right before 亿 multiplies what came before.
-                    let part = if part.is_zero() && !total.is_zero() {
-                        let t = total;
-                        total = Decimal::ZERO;
-                        t
-                    } else if part.is_zero() {
-                        Decimal::ONE
-                    } else {
-                        part
-                    };
-                    if c == '亿' || c == '億' {
-                        total = checked(total.checked_add(part).and_then(|v| v.checked_mul(u)))?;
-                    } else {
-                        total = checked(total.checked_add(checked(part.checked_mul(u))?))?;
+            if u >= 10_000 {
+                let mut part = checked(section.checked_add(number))?;
+                while let Some(&(v, scale)) = groups.last() {
+                    if scale >= u {
+                        break;
                     }
-                    section = Decimal::ZERO;
+                    part = checked(part.checked_add(v))?;
+                    groups.pop();
                 }
-                _ => {
-                    let n = if number.is_zero() && !seen_digit_before_unit(chars, i) {
-                        Decimal::ONE
-                    } else {
-                        number
-                    };
-                    section = checked(section.checked_add(checked(n.checked_mul(u))?))?;
+                if part.is_zero() {
+                    part = Decimal::ONE;
                 }
+                groups.push((checked(part.checked_mul(Decimal::from(u)))?, u));
+                section = Decimal::ZERO;
+            } else {
+                let n = if number.is_zero() && !seen_digit_before_unit(chars, i) {
+                    Decimal::ONE
+                } else {
+                    number
+                };
+                section = checked(section.checked_add(checked(n.checked_mul(Decimal::from(u)))?))?;
             }
             number = Decimal::ZERO;
         } else {
             return Err(NumeralError::NotANumber(i));
         }
     }
-    checked(
-        total
-            .checked_add(section)
-            .and_then(|v| v.checked_add(number)),
-    )
+    let mut total = checked(section.checked_add(number))?;
+    for (v, _) in groups {
+        total = checked(total.checked_add(v))?;
+    }
+    Ok(total)
 }
 
 /// Was the char right before the unit at `i` a digit (一十 vs 十)?
