@@ -1,4 +1,4 @@
-//! Throughput of counting, next to the bare aho-corasick automaton on the
+//! Throughput of counting (and of number extraction), next to the bare aho-corasick automaton on the
 //! same bytes and the same (folded) patterns.
 //!
 //! Corpus: the five seed reports in fixtures/ repeated to 32 MiB, made
@@ -11,7 +11,7 @@ use std::path::Path;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tifa::fold::fold_str;
-use tifa::{Lexicon, Matcher, MatcherBuilder, Strategy};
+use tifa::{Lexicon, Matcher, MatcherBuilder, NumberExtractor, Strategy};
 
 const TARGET_BYTES: usize = 32 << 20;
 
@@ -82,6 +82,10 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("tifa find_iter (match records)", |b| {
         b.iter(|| black_box(default.find_iter(&text).count()))
+    });
+    let numbers = NumberExtractor::new(&lexicon).expect("extractor");
+    g.bench_function("tifa numbers (extract every mention)", |b| {
+        b.iter(|| black_box(numbers.extract(&text).len()))
     });
     g.finish();
 }

@@ -388,6 +388,19 @@ impl Matcher {
         out
     }
 
+    /// Byte spans of the literal matches, in text order, without building
+    /// match records (for the number extractor, which only needs to know
+    /// what text the lexicon covers).
+    pub(crate) fn literal_spans(&self, text: &str) -> Vec<Range<usize>> {
+        let mut spans = Vec::new();
+        self.inner
+            .phrases
+            .run(text, self.inner.options.overlapping, &mut |h: Hit| {
+                spans.push(h.start..h.end)
+            });
+        spans
+    }
+
     /// Counts of every entry in `text`, literal and expanded. Builds no
     /// match records.
     pub fn count(&self, text: &str) -> Counts {

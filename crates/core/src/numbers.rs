@@ -36,7 +36,9 @@
 //! Limits: no parsing, so a subject longer than 12 chars, or one that the
 //! verb list does not cut, is left out (`null`) rather than guessed.
 
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, Serializer};
@@ -585,15 +587,26 @@ impl NumberExtractor {
 
     /// Every mention in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<NumberMention> {
-        let phrases: Vec<Range<usize>> = self.matcher.find_iter(text).map(|m| m.span()).collect();
+        let phrases: Vec<Range<usize>> = self.matcher.literal_spans(text);
         let mut out = Vec::new();
         let mut pos = 0;
         let mut next_phrase = 0;
         let (mut char_byte, mut char_count) = (0usize, 0usize);
+        let bytes = text.as_bytes();
         while pos < text.len() {
+            // Most bytes start no number: skip ASCII quickly, decode the rest.
+            let b = bytes[pos];
+            if b < 0x80 && !(b.is_ascii_digit() || b == b'x' || b == b'X') {
+                pos += 1;
+                continue;
+            }
             let Some(c) = text[pos..].chars().next() else {
                 break;
             };
+            if !is_start(c) {
+                pos += c.len_utf8();
+                continue;
+            }
             while next_phrase < phrases.len() && phrases[next_phrase].end <= pos {
                 next_phrase += 1;
             }
@@ -603,17 +616,15 @@ impl NumberExtractor {
                     continue;
                 }
             }
-            if is_start(c) {
-                let limit = phrases.get(next_phrase).map_or(text.len(), |p| p.start);
-                if let Some(mut m) = mention_at(text, pos, limit) {
-                    pos = m.end;
-                    char_count += text[char_byte..m.start].chars().count();
-                    char_byte = m.start;
-                    m.char_start = char_count;
-                    m.char_end = char_count + m.text.chars().count();
-                    out.push(m);
-                    continue;
-                }
+            let limit = phrases.get(next_phrase).map_or(text.len(), |p| p.start);
+            if let Some(mut m) = mention_at(text, pos, limit) {
+                pos = m.end;
+                char_count += text[char_byte..m.start].chars().count();
+                char_byte = m.start;
+                m.char_start = char_count;
+                m.char_end = char_count + m.text.chars().count();
+                out.push(m);
+                continue;
             }
             pos += c.len_utf8();
         }
@@ -706,19 +717,52 @@ fn skip_ws(text: &str, at: usize, limit: usize) -> usize {
         .sum::<usize>()
 }
 
+/// Is the numeral run `at..end` inside one of the [`SET_WORDS`]? Set words
+/// are indexed by each of their chars (with its offset), so only the words
+/// holding the run's first char are tried.
 fn in_set_word(text: &str, at: usize, end: usize) -> bool {
-    SET_WORDS.iter().any(|w| {
-        // An occurrence of w covering at..end.
-        let lo = at.saturating_sub(w.len());
-        let lo = (lo..=at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
-        let hi = (end + w.len()).min(text.len());
-        let hi = (hi..=text.len())
-            .find(|&i| text.is_char_boundary(i))
-            .unwrap_or(text.len());
-        text[lo..hi]
-            .match_indices(w)
-            .any(|(i, _)| lo + i <= at && lo + i + w.len() >= end)
+    static INDEX: OnceLock<HashMap<char, Vec<(&'static str, usize)>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: HashMap<char, Vec<(&'static str, usize)>> = HashMap::new();
+        for w in SET_WORDS {
+            for (off, c) in w.char_indices() {
+                m.entry(c).or_default().push((w, off));
+            }
+        }
+        m
+    });
+    let Some(first) = text[at..].chars().next() else {
+        return false;
+    };
+    index.get(&first).is_some_and(|words| {
+        words.iter().any(|&(w, off)| {
+            at >= off
+                && text.is_char_boundary(at - off)
+                && text[at - off..].starts_with(w)
+                && at - off + w.len() >= end
+        })
     })
+}
+
+/// The longest unit at the start of `s`. Units are indexed by their first
+/// char: a candidate number costs one hash look-up, not a scan of the list.
+fn unit_at(s: &str) -> Option<&'static str> {
+    static INDEX: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for u in UNITS {
+            if let Some(c) = u.chars().next() {
+                m.entry(c).or_default().push(u);
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|u| std::cmp::Reverse(u.len()));
+            v.dedup();
+        }
+        m
+    });
+    let c = s.chars().next()?;
+    index.get(&c)?.iter().copied().find(|u| s.starts_with(u))
 }
 
 fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
@@ -851,8 +895,7 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
         if let Some(a) = starts_with_any(&text[cursor..limit], &["余", "多"]) {
             // 多 only as an approximation when a unit follows (50多人), not 多个.
             let after_a = &text[cursor + a.len()..limit];
-            if starts_with_any(after_a, UNITS).is_some() && !after_a.starts_with('个') || a == "余"
-            {
+            if unit_at(after_a).is_some() && !after_a.starts_with('个') || a == "余" {
                 approx = Some(a);
                 cursor += a.len();
             }
@@ -971,8 +1014,17 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
 
 /// Is `at..end` inside a short quotation (“…”, at most 16 chars)?
 fn in_short_quote(text: &str, at: usize, end: usize) -> bool {
-    let open = text[..at].rfind(['“', '「']);
-    let close = text[end..].find(['”', '」']).map(|i| end + i);
+    // Look no further than a short quote can reach (17 chars of at most 4
+    // bytes): the cost per candidate stays constant.
+    const REACH: usize = 17 * 4;
+    let lo = (at.saturating_sub(REACH)..=at)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(at);
+    let hi = ((end + REACH).min(text.len())..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let open = text[lo..at].rfind(['“', '「']).map(|i| lo + i);
+    let close = text[end..hi].find(['”', '」']).map(|i| end + i);
     match (open, close) {
         (Some(o), Some(c)) => {
             let inside = &text[o..c];
@@ -1010,7 +1062,7 @@ fn ordinal_suffix(rest: &str) -> Option<&'static str> {
 fn unit_with_magnitude(rest: &str) -> Option<(&str, &'static str)> {
     for mag in ["万亿", "千万", "百万", "十万", "亿", "万", ""] {
         if let Some(after) = rest.strip_prefix(mag) {
-            if let Some(u) = starts_with_any(after, UNITS) {
+            if let Some(u) = unit_at(after) {
                 if u == "大" {
                     continue;
                 }
@@ -1237,10 +1289,7 @@ fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
     }
     // The last verb that leaves something after it (组织执法检查5项: 检查
     // ends the clause, so the cut is after 组织).
-    let cuts: Vec<usize> = VERBS
-        .iter()
-        .flat_map(|v| s.match_indices(v).map(|(i, _)| i + v.len()))
-        .collect();
+    let cuts = verb_ends(&s);
     if !cuts.is_empty() && cuts.iter().all(|&i| i == s.len()) {
         // Only a verb before the number (举办60余场): nothing names the count.
         return None;
@@ -1258,6 +1307,33 @@ fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
         .contains(&n)
         .then_some(s)
         .filter(|s| s.chars().all(is_han))
+}
+
+/// Byte offsets in `s` right after each occurrence of a verb of [`VERBS`]
+/// (verbs indexed by first char: one look-up per char of the clause).
+fn verb_ends(s: &str) -> Vec<usize> {
+    static INDEX: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+        for v in VERBS {
+            if let Some(c) = v.chars().next() {
+                m.entry(c).or_default().push(v);
+            }
+        }
+        m
+    });
+    let mut ends = Vec::new();
+    for (i, c) in s.char_indices() {
+        if let Some(verbs) = index.get(&c) {
+            ends.extend(
+                verbs
+                    .iter()
+                    .filter(|v| s[i..].starts_with(*v))
+                    .map(|v| i + v.len()),
+            );
+        }
+    }
+    ends
 }
 
 fn is_han(c: char) -> bool {
