@@ -523,6 +523,7 @@ const UNITS: &[&str] = &[
     "部",
     "封",
     "票",
+    "版",
     "股",
     "块",
     "片",
@@ -952,6 +953,11 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
         // 一 as a determiner (这一年, 特殊意义的一年) is no quantity.
         if &text[at..num_end] == "一"
             && prev.is_some_and(|p| "这那哪每的同某另任其是为".contains(p))
+        {
+            return None;
+        }
+        // 第八个五年, 第十四个五年规划: the plan's name, not a span.
+        if &text[at..num_end] == "五" && unit.as_deref() == Some("年") && before.ends_with('个')
         {
             return None;
         }
