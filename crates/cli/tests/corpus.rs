@@ -438,3 +438,101 @@ fn discover_finds_quoted_terms_and_writes_a_lexicon() {
         .assert()
         .success();
 }
+
+#[test]
+fn numbers_on_a_seed_with_kinds_and_subjects() {
+    let seed = fixtures().join("seeds/000_3a8302a680ca68c2.txt");
+    let rows = stdout_of(tifa().args(["numbers", "--format", "jsonl"]).arg(&seed));
+    let seven = rows.iter().find(|r| r["text"] == "7次").expect("7次");
+    assert_eq!(seven["kind"], "cardinal");
+    assert_eq!(seven["value"], 7);
+    assert_eq!(seven["unit"], "次");
+    assert_eq!(seven["subject"], "常委会会议");
+    assert_eq!(seven["placeholder"], false);
+    let stamp = rows.iter().find(|r| r["kind"] == "date").expect("a date");
+    assert_eq!(stamp["value"], "2023-02-19");
+    for r in &rows {
+        assert!(r["doc"]
+            .as_str()
+            .unwrap()
+            .ends_with("000_3a8302a680ca68c2.txt"));
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        let text = std::fs::read_to_string(&seed).unwrap();
+        assert_eq!(&text[s..e], r["text"].as_str().unwrap());
+    }
+    // --kind filters.
+    let years = stdout_of(
+        tifa()
+            .args(["numbers", "--kind", "year,range", "--format", "jsonl"])
+            .arg(&seed),
+    );
+    assert!(!years.is_empty());
+    assert!(years
+        .iter()
+        .all(|r| r["kind"] == "year" || r["kind"] == "range"));
+    let range = years.iter().find(|r| r["kind"] == "range").unwrap();
+    assert_eq!(
+        (range["value"].as_u64(), range["value_high"].as_u64()),
+        (Some(1), Some(6))
+    );
+}
+
+#[test]
+fn numbers_subjects_view_sums_per_document() {
+    let rows = stdout_of(
+        tifa()
+            .args(["numbers", "--subjects", "--format", "jsonl"])
+            .arg(fixtures().join("seeds")),
+    );
+    let meetings: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["subject"] == "常委会会议" && r["unit"] == "次")
+        .collect();
+    // 000 (2023): 7 meetings. 004 (2024) holds its report text twice, so
+    // its "7次" is summed twice: 14 from 2 mentions.
+    assert!(meetings.iter().any(|r| r["year"] == "2023"
+        && r["region"] == "巴南区"
+        && r["value"] == 7
+        && r["mentions"] == 1));
+    assert!(meetings
+        .iter()
+        .any(|r| r["year"] == "2024" && r["value"] == 14 && r["mentions"] == 2));
+    let keys: Vec<&str> = rows[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        ["doc", "year", "region", "subject", "unit", "value", "mentions"]
+    );
+}
+
+#[test]
+fn numbers_placeholders_in_the_template() {
+    let rows = stdout_of(
+        tifa()
+            .args(["numbers", "--format", "jsonl"])
+            .arg(fixtures().join("seeds/002_1d56612637f485f7.txt")),
+    );
+    let placeholders: Vec<&Value> = rows.iter().filter(|r| r["placeholder"] == true).collect();
+    assert!(placeholders.len() >= 20, "{}", placeholders.len());
+    assert!(placeholders.iter().all(|r| r["value"].is_null()));
+    assert!(placeholders
+        .iter()
+        .any(|r| r["text"] == "x余件" && r["approx"] == "余"));
+}
+
+#[test]
+fn unknown_kind_is_a_usage_error() {
+    tifa()
+        .args(["numbers", "--kind", "weight", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown kind `weight`"));
+}

@@ -593,6 +593,8 @@ impl NumberExtractor {
         let mut pos = 0;
         let mut next_phrase = 0;
         let (mut char_byte, mut char_count) = (0usize, 0usize);
+        // The end of the last mention (or phrase): no prefix reaches before it.
+        let mut floor = 0usize;
         let bytes = text.as_bytes();
         while pos < text.len() {
             // Most bytes start no number: skip ASCII quickly, decode the rest.
@@ -614,11 +616,13 @@ impl NumberExtractor {
             if let Some(p) = phrases.get(next_phrase) {
                 if p.start <= pos {
                     pos = p.end;
+                    floor = p.end;
                     continue;
                 }
             }
             let limit = phrases.get(next_phrase).map_or(text.len(), |p| p.start);
-            if let Some(mut m) = mention_at(text, pos, limit) {
+            if let Some(mut m) = mention_at(text, floor, pos, limit) {
+                floor = m.end;
                 pos = m.end;
                 char_count += text[char_byte..m.start].chars().count();
                 char_byte = m.start;
@@ -766,9 +770,11 @@ fn unit_at(s: &str) -> Option<&'static str> {
     index.get(&c)?.iter().copied().find(|u| s.starts_with(u))
 }
 
-fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
-    let before = &text[..at];
-    let prev = before.chars().next_back();
+/// The mention starting at `at` (a prefix may start earlier, but never
+/// before `floor`, the end of the previous mention), ending by `limit`.
+fn mention_at(text: &str, floor: usize, at: usize, limit: usize) -> Option<NumberMention> {
+    let before = &text[floor..at];
+    let prev = text[..at].chars().next_back();
     // Placeholders: x次, xx区, x余件.
     let first = text[at..].chars().next()?;
     if first == 'x' || first == 'X' {
@@ -850,7 +856,7 @@ fn mention_at(text: &str, at: usize, limit: usize) -> Option<NumberMention> {
         }
     }
     // Dates and years.
-    if let Some(m) = date_or_year(text, at, num_end, limit, value, arabic) {
+    if let Some(m) = date_or_year(text, before, at, num_end, limit, value, arabic) {
         return Some(m);
     }
     // Prefixes.
@@ -1106,6 +1112,7 @@ fn small(d: Decimal, max: u32) -> Option<u32> {
 /// 2021-2035年 (a range of years).
 fn date_or_year(
     text: &str,
+    before: &str,
     at: usize,
     num_end: usize,
     limit: usize,
@@ -1117,7 +1124,6 @@ fn date_or_year(
     let year_like = n_digits == 4
         && (digits.chars().all(|c| c.is_ascii_digit()) || !arabic)
         && (1900..=2100).contains(&u32::try_from(value).unwrap_or(0));
-    let before = &text[..at];
     let rest = &text[num_end..limit];
     // (20230219)
     if arabic
@@ -1137,7 +1143,7 @@ fn date_or_year(
     // 2023-01-13, 2023/1/13, 2023.01.13
     if year_like && arabic {
         if let Some(sep) = rest.chars().next().filter(|c| matches!(c, '-' | '/' | '.')) {
-            let parts: Vec<&str> = rest[1..].splitn(3, |c: char| c == sep).collect();
+            let parts: Vec<&str> = rest[1..].splitn(3, sep).collect();
             if parts.len() >= 2 {
                 let m: String = parts[0].chars().take_while(char::is_ascii_digit).collect();
                 let d: String = parts[1].chars().take_while(char::is_ascii_digit).collect();
@@ -1283,8 +1289,13 @@ fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
         }
     }
     // Before the number, in the same clause.
-    let clause_start = text[..start].rfind(CLAUSE_END).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
+    // A subject is at most 12 chars, so the clause is looked for within the
+    // last 64 chars (bounded cost on text without punctuation).
+    let lo = (start.saturating_sub(64 * 4)..=start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(start);
+    let clause_start = text[lo..start].rfind(CLAUSE_END).map_or(lo, |i| {
+        lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
     });
     let mut s: String = text[clause_start..start]
         .chars()

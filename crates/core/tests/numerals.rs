@@ -101,3 +101,106 @@ proptest! {
         let _ = parse_chinese_number(&s);
     }
 }
+
+mod extractor {
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+    use tifa_core::{Lexicon, NumberExtractor};
+
+    fn ex() -> &'static NumberExtractor {
+        static EX: OnceLock<NumberExtractor> = OnceLock::new();
+        EX.get_or_init(|| NumberExtractor::new(&Lexicon::builtin()).unwrap())
+    }
+
+    const PIECES: &[&str] = &[
+        "1",
+        "2",
+        "0",
+        "9",
+        "１",
+        "２",
+        ",",
+        ".",
+        "．",
+        "-",
+        "—",
+        "至",
+        "年",
+        "月",
+        "日",
+        "号",
+        "份",
+        "度",
+        "(",
+        ")",
+        "（",
+        "）",
+        "第",
+        "百分之",
+        "%",
+        "％",
+        "一",
+        "二",
+        "两",
+        "十",
+        "百",
+        "千",
+        "万",
+        "亿",
+        "点",
+        "零",
+        "〇",
+        "x",
+        "X",
+        "余",
+        "多",
+        "以上",
+        "左右",
+        "次",
+        "项",
+        "个",
+        "人次",
+        "元",
+        "万元",
+        "届",
+        "大",
+        "中全会",
+        "中、",
+        "会议",
+        "召开",
+        "常委会",
+        "“",
+        "”",
+        "、",
+        "，",
+        "。",
+        "\n",
+        " ",
+        "近",
+        "约",
+        "一系列",
+        "两院",
+        "四个意识",
+        "G",
+        "a",
+        "全",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn never_panics_and_spans_slice_to_the_text(v in proptest::collection::vec(proptest::sample::select(PIECES), 0..30)) {
+            let text = v.concat();
+            let chars: Vec<char> = text.chars().collect();
+            let mut last_end = 0;
+            for m in ex().extract(&text) {
+                prop_assert!(m.start >= last_end && m.start < m.end && m.end <= text.len());
+                prop_assert_eq!(&text[m.start..m.end], m.text.as_str());
+                prop_assert_eq!(chars[m.char_start..m.char_end].iter().collect::<String>(), m.text.clone());
+                prop_assert!(m.placeholder == m.value.is_none());
+                last_end = m.end;
+            }
+        }
+    }
+}
