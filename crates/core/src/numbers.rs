@@ -524,6 +524,7 @@ const UNITS: &[&str] = &[
     "封",
     "票",
     "版",
+    "周年",
     "股",
     "块",
     "片",
@@ -855,6 +856,21 @@ fn mention_at(text: &str, floor: usize, at: usize, limit: usize) -> Option<Numbe
             return None;
         }
     }
+    // Clock times (15:24) are not among the kinds of SPEC §2.
+    if arabic {
+        let after = &text[num_end..limit];
+        let colon = |c: char| c == ':' || c == '：';
+        let clock_after = after.starts_with(colon)
+            && after[after.chars().next().map_or(1, char::len_utf8)..]
+                .starts_with(|c: char| c.is_ascii_digit());
+        let clock_before = prev.is_some_and(colon)
+            && text[..at]
+                .trim_end_matches(colon)
+                .ends_with(|c: char| c.is_ascii_digit());
+        if clock_after || clock_before {
+            return None;
+        }
+    }
     // Dates and years.
     if let Some(m) = date_or_year(text, before, at, num_end, limit, value, arabic) {
         return Some(m);
@@ -963,8 +979,7 @@ fn mention_at(text: &str, floor: usize, at: usize, limit: usize) -> Option<Numbe
             return None;
         }
         // 第八个五年, 第十四个五年规划: the plan's name, not a span.
-        if &text[at..num_end] == "五" && unit.as_deref() == Some("年") && before.ends_with('个')
-        {
+        if &text[at..num_end] == "五" && unit.as_deref() == Some("年") && prev == Some('个') {
             return None;
         }
         // 一年 is a span of time only with 来/内/以来/多 after it or 过去/近/用
