@@ -624,9 +624,14 @@ fn run_count(args: CountArgs) -> Result<ExitCode, String> {
 /// The value of a `--by` field for a document (`id` is the document id);
 /// empty when the document has none.
 fn group_value(doc: &DocInfo, field: &str) -> String {
+    meta_value(&doc.id, &doc.meta, field)
+}
+
+/// A metadata field of a document (`id`/`doc` is its id), empty if absent.
+fn meta_value(id: &str, meta: &tifa_corpus::Metadata, field: &str) -> String {
     match field {
-        "id" | "doc" => doc.id.clone(),
-        _ => doc.meta.get(field).cloned().unwrap_or_default(),
+        "id" | "doc" => id.to_string(),
+        _ => meta.get(field).cloned().unwrap_or_default(),
     }
 }
 
@@ -646,27 +651,35 @@ fn note_missing_groups(by: &[String], table: &CountTable) {
     }
 }
 
-fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
-    let lexicon = load_lexicon(&args.matching.lexicon)?;
-    let matcher = build_matcher(&args.matching, &lexicon)?;
-    let mut printer = Printer::new(Format::resolve(args.format.format), SCAN_COLUMNS);
+/// Runs `work` on every document and prints the records it returns, in
+/// input order (scan, kwic, numbers).
+fn print_per_document<R: Serialize + Send>(
+    input: &InputOpts,
+    mut printer: Printer,
+    work: impl Fn(&Document) -> Vec<R> + Sync,
+) -> Result<ExitCode, String> {
     let mut failed = None;
-    let account = run_corpus(
-        &args.input,
-        |doc| scan(&matcher, &doc.id, &doc.text),
-        |_, records, account| {
-            account.matches += records.len() as u64;
-            if failed.is_none() {
-                failed = printer.push_all(&records).err();
-            }
-        },
-    )?;
+    let account = run_corpus(input, work, |_, records, account| {
+        account.matches += records.len() as u64;
+        if failed.is_none() {
+            failed = printer.push_all(&records).err();
+        }
+    })?;
     if let Some(e) = failed {
         return Err(io_err(e));
     }
     printer.finish().map_err(io_err)?;
     account.print();
-    Ok(account.exit_code(args.input.strict_input))
+    Ok(account.exit_code(input.strict_input))
+}
+
+fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
+    let lexicon = load_lexicon(&args.matching.lexicon)?;
+    let matcher = build_matcher(&args.matching, &lexicon)?;
+    let printer = Printer::new(Format::resolve(args.format.format), SCAN_COLUMNS);
+    print_per_document(&args.input, printer, |doc| {
+        scan(&matcher, &doc.id, &doc.text)
+    })
 }
 
 const NUMBER_COLUMNS: &[&str] = &[
@@ -690,66 +703,40 @@ fn run_numbers(args: NumbersArgs) -> Result<ExitCode, String> {
     let extractor = NumberExtractor::new(&lexicon).map_err(|e| e.to_string())?;
     let format = Format::resolve(args.format.format);
     let kinds = args.kind.clone();
-    let keep = move |m: &NumberMention| kinds.is_empty() || kinds.contains(&m.kind);
-    let mut printer = if args.subjects {
-        Printer::new(
-            format,
-            &[
-                "doc", "year", "region", "subject", "unit", "value", "mentions",
-            ],
-        )
-    } else {
-        Printer::new(format, NUMBER_COLUMNS)
+    let mentions = |doc: &Document| -> Vec<NumberMention> {
+        let mut found = extractor.extract(&doc.text);
+        found.retain(|m| kinds.is_empty() || kinds.contains(&m.kind));
+        found
     };
-    let mut failed = None;
-    let subjects = args.subjects;
-    let account = run_corpus(
-        &args.input,
-        |doc| {
-            let found: Vec<NumberMention> = extractor
-                .extract(&doc.text)
+    if args.subjects {
+        let columns = [
+            "doc", "year", "region", "subject", "unit", "value", "mentions",
+        ];
+        print_per_document(&args.input, Printer::new(format, &columns), |doc| {
+            numbers_by_subject(&mentions(doc))
                 .into_iter()
-                .filter(&keep)
-                .collect();
-            found
-        },
-        |doc, found, account| {
-            account.matches += found.len() as u64;
-            let result = if subjects {
-                let rows: Vec<SubjectRecord> = numbers_by_subject(&found)
-                    .into_iter()
-                    .map(|t| SubjectRecord {
-                        doc: doc.id.clone(),
-                        year: group_value(doc, "year"),
-                        region: group_value(doc, "region"),
-                        subject: t.subject,
-                        unit: t.unit,
-                        value: t.value,
-                        mentions: t.mentions,
-                    })
-                    .collect();
-                printer.push_all(&rows)
-            } else {
-                let rows: Vec<NumberRecord> = found
-                    .into_iter()
-                    .map(|mention| NumberRecord {
-                        doc: doc.id.clone(),
-                        mention,
-                    })
-                    .collect();
-                printer.push_all(&rows)
-            };
-            if failed.is_none() {
-                failed = result.err();
-            }
-        },
-    )?;
-    if let Some(e) = failed {
-        return Err(io_err(e));
+                .map(|t| SubjectRecord {
+                    doc: doc.id.clone(),
+                    year: meta_value(&doc.id, &doc.meta, "year"),
+                    region: meta_value(&doc.id, &doc.meta, "region"),
+                    subject: t.subject,
+                    unit: t.unit,
+                    value: t.value,
+                    mentions: t.mentions,
+                })
+                .collect()
+        })
+    } else {
+        print_per_document(&args.input, Printer::new(format, NUMBER_COLUMNS), |doc| {
+            mentions(doc)
+                .into_iter()
+                .map(|mention| NumberRecord {
+                    doc: doc.id.clone(),
+                    mention,
+                })
+                .collect()
+        })
     }
-    printer.finish().map_err(io_err)?;
-    account.print();
-    Ok(account.exit_code(args.input.strict_input))
 }
 
 fn run_kwic(args: KwicArgs) -> Result<ExitCode, String> {
@@ -782,36 +769,20 @@ fn run_kwic(args: KwicArgs) -> Result<ExitCode, String> {
     let matcher = build_matcher(&args.matching, &lexicon)?;
     // A variant names its entry: kwic shows the entry's matches in any form.
     let keep: HashSet<EntryId> = wanted.iter().filter_map(|p| lexicon.find_form(p)).collect();
-    let mut printer = Printer::new(
+    let printer = Printer::new(
         Format::resolve(args.format.format),
         &["doc", "left", "match", "right", "start", "char_start"],
     )
     .align_right(&["left"]);
-    let mut failed = None;
-    let account = run_corpus(
-        &args.input,
-        |doc| {
-            kwic(
-                &matcher,
-                &doc.id,
-                &doc.text,
-                |m| keep.contains(&m.entry()),
-                args.width,
-            )
-        },
-        |_, lines, account| {
-            account.matches += lines.len() as u64;
-            if failed.is_none() {
-                failed = printer.push_all(&lines).err();
-            }
-        },
-    )?;
-    if let Some(e) = failed {
-        return Err(io_err(e));
-    }
-    printer.finish().map_err(io_err)?;
-    account.print();
-    Ok(account.exit_code(args.input.strict_input))
+    print_per_document(&args.input, printer, |doc| {
+        kwic(
+            &matcher,
+            &doc.id,
+            &doc.text,
+            |m| keep.contains(&m.entry()),
+            args.width,
+        )
+    })
 }
 
 fn run_discover(args: DiscoverArgs) -> Result<ExitCode, String> {

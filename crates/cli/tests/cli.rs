@@ -1,25 +1,10 @@
 //! End-to-end tests of the `tifa` binary: real processes, real files.
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{fixtures, jsonl, tifa};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
-}
-
-fn tifa() -> Command {
-    Command::cargo_bin("tifa").unwrap()
-}
-
-fn jsonl(out: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 fn row<'a>(rows: &'a [Value], phrase: &str) -> &'a Value {
     rows.iter()
@@ -125,7 +110,7 @@ fn overlapping_and_strict_change_what_counts() {
 
 #[test]
 fn user_lexicon_only() {
-    let dir = tempdir();
+    let dir = common::tempdir(&unique());
     let lex = dir.join("mine.txt");
     std::fs::write(&lex, "# my phrases\n新质生产力\n人民城市\n").unwrap();
     let out = tifa()
@@ -152,7 +137,7 @@ fn user_lexicon_only() {
 
 #[test]
 fn a_bad_lexicon_is_a_configuration_error_naming_file_and_line() {
-    let dir = tempdir();
+    let dir = common::tempdir(&unique());
     let lex = dir.join("bad.json");
     std::fs::write(&lex, "[\n{\"phrase\": \"甲乙\"},\n{\"phrase\": \"\"}\n]").unwrap();
     tifa()
@@ -186,7 +171,7 @@ fn a_missing_path_is_reported_and_the_rest_still_counted() {
 
 #[test]
 fn binary_and_invalid_utf8_files_are_accounted_for() {
-    let dir = tempdir();
+    let dir = common::tempdir(&unique());
     std::fs::write(dir.join("a.txt"), "全过程人民民主").unwrap();
     std::fs::write(dir.join("b.txt"), b"\x00\x01\x02binary").unwrap();
     std::fs::write(dir.join("c.txt"), b"ok \xFF\n\xe5\x85\xa8\xe8\xbf\x87\xe7\xa8\x8b\xe4\xba\xba\xe6\xb0\x91\xe6\xb0\x91\xe4\xb8\xbb").unwrap();
@@ -212,7 +197,7 @@ fn binary_and_invalid_utf8_files_are_accounted_for() {
 
 #[test]
 fn export_round_trips_through_lexicon() {
-    let dir = tempdir();
+    let dir = common::tempdir(&unique());
     let out = tifa()
         .args(["lexicon", "export"])
         .assert()
@@ -257,16 +242,9 @@ fn lexicon_list_shows_the_spec_phrases() {
         ));
 }
 
-/// A fresh directory under the target dir (no tempfile crate needed).
-fn tempdir() -> PathBuf {
+/// A tag unique within this test process.
+fn unique() -> String {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "tifa-cli-test-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::SeqCst)
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
+    format!("cli-{}", N.fetch_add(1, Ordering::SeqCst))
 }

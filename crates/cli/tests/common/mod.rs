@@ -1,0 +1,38 @@
+//! Helpers shared by the end-to-end tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The repository's fixtures/.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures")
+}
+
+/// The `tifa` binary of this build.
+pub fn tifa() -> Command {
+    Command::cargo_bin("tifa").unwrap()
+}
+
+/// JSON Lines output as values.
+pub fn jsonl(out: &[u8]) -> Vec<Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// Runs a command that must succeed and reads its JSON Lines output.
+pub fn stdout_of(cmd: &mut Command) -> Vec<Value> {
+    jsonl(&cmd.assert().success().get_output().stdout)
+}
+
+/// A fresh empty directory for one test, named by `tag`.
+pub fn tempdir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tifa-test-{}-{tag}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
