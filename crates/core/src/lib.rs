@@ -61,4 +61,4 @@ pub use numbers::{
     numbers_by_subject, NumberExtractor, NumberKind, NumberMention, NumberRecord, NumberValue,
     SubjectTotal, SET_WORDS, VERBS,
 };
-pub use records::{kwic, scan, KwicRecord, LineCounter, ScanRecord};
+pub use records::{kwic, phrase_counts, scan, KwicRecord, LineCounter, PhraseCount, ScanRecord};

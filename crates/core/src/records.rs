@@ -151,3 +151,41 @@ pub(crate) fn one_line(chars: impl Iterator<Item = char>) -> String {
         })
         .collect()
 }
+
+/// The counts of one phrase in one text (the server's `/v1/analyze`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhraseCount {
+    /// Canonical phrase.
+    pub phrase: String,
+    /// Category.
+    pub category: String,
+    /// Literal matches.
+    pub count: u64,
+    /// Enumerated expansions.
+    pub expanded: u64,
+}
+
+/// The phrases with an occurrence in `counts`, in lexicon order.
+///
+/// ```
+/// use tifa_core::{phrase_counts, Lexicon, Matcher};
+/// let m = Matcher::new(&Lexicon::builtin())?;
+/// let counts = phrase_counts(m.lexicon(), &m.count("两院和一府两院"));
+/// assert_eq!(counts.len(), 2);
+/// assert_eq!((counts[0].phrase.as_str(), counts[0].count), ("一府两院", 1));
+/// # Ok::<(), tifa_core::Error>(())
+/// ```
+pub fn phrase_counts(lexicon: &crate::Lexicon, counts: &crate::Counts) -> Vec<PhraseCount> {
+    counts
+        .iter()
+        .map(|(id, count, expanded)| {
+            let e = lexicon.entry(id);
+            PhraseCount {
+                phrase: e.phrase.clone(),
+                category: e.category.clone(),
+                count,
+                expanded,
+            }
+        })
+        .collect()
+}
