@@ -595,13 +595,15 @@ async fn kwic_handler(
     for p in &request.phrases {
         match state.engines.lexicon.find_form(p) {
             Some(id) => keep.push(id),
-            None => return Err(ApiError::new(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "unknown_phrase",
-                format!(
+            None => {
+                return Err(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "unknown_phrase",
+                    format!(
                     "{p} is not a phrase or variant of the lexicon (GET /v1/lexicon lists them)"
                 ),
-            )),
+                ))
+            }
         }
     }
     let mut docs: Vec<(String, String)> = request
