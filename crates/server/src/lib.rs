@@ -262,7 +262,7 @@ fn parse<T: DeserializeOwned>(
         .unwrap_or_default();
     let is_json = content_type == "application/json" || content_type.ends_with("+json");
     let is_text = content_type == "text/plain";
-    if !is_json && !(is_text && text_ok) {
+    if !(is_json || (is_text && text_ok)) {
         let accepted = if text_ok {
             "application/json or text/plain"
         } else {
