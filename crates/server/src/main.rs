@@ -30,8 +30,8 @@ struct Args {
     /// Seconds a request may compute before it is answered 503.
     #[arg(long, default_value_t = 30.0)]
     timeout: f64,
-    /// Worker threads (default: one per core); matching runs on blocking
-    /// threads beside them.
+    /// Worker threads (default: one per core); matching runs on at most
+    /// twice as many blocking threads beside them.
     #[arg(long)]
     threads: Option<usize>,
     /// Require `Authorization: Bearer <TOKEN>` on /v1/*.
@@ -75,9 +75,14 @@ fn main() -> ExitCode {
         }
     };
     let mut runtime = tokio::runtime::Builder::new_multi_thread();
-    if let Some(n) = args.threads {
-        runtime.worker_threads(n.max(1));
-    }
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    // Matching is CPU-bound: more blocking threads than twice the cores only
+    // add switching and memory (each thread an allocator arena); requests
+    // beyond them wait in the pool's queue, within --timeout.
+    runtime.worker_threads(threads).max_blocking_threads(2 * threads);
     let runtime = match runtime.enable_all().build() {
         Ok(r) => r,
         Err(e) => {
