@@ -395,8 +395,9 @@ async fn metrics(State(state): State<AppState>) -> Response {
         .into_response()
 }
 
-async fn lexicon_handler(State(state): State<AppState>) -> Json<Value> {
-    Json(json!(state.engines.lexicon.entries()))
+async fn lexicon_handler(State(state): State<AppState>) -> Json<Vec<tifa_core::Entry>> {
+    // Typed records, not `Value`s: fields keep the order of the CLI's output.
+    Json(state.engines.lexicon.entries().to_vec())
 }
 
 /// The CLI's matching switches.
@@ -517,7 +518,7 @@ async fn count(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Vec<tifa_core::CountRow>>, ApiError> {
     let Payload::Json(request) =
         parse::<CountRequest>(&headers, body, state.config.max_body, false)?
     else {
@@ -553,7 +554,7 @@ async fn count(
             matcher.count_into(&doc.text, &mut counts);
             table.add(key, &counts, doc.text.chars().count() as u64);
         }
-        json!(table.rows(matcher.lexicon(), request.all_phrases))
+        table.rows(matcher.lexicon(), request.all_phrases)
     })
     .await?;
     Ok(Json(rows))
@@ -581,7 +582,7 @@ async fn kwic_handler(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Json<Value>, ApiError> {
+) -> Result<Json<Vec<tifa_core::KwicRecord>>, ApiError> {
     let Payload::Json(request) =
         parse::<KwicRequest>(&headers, body, state.config.max_body, false)?
     else {
@@ -630,11 +631,9 @@ async fn kwic_handler(
     let (o, width) = (request.options, request.width);
     let lines = blocking(&state, move || {
         let matcher = &engines.matchers[o.overlapping as usize * 2 + o.strict as usize];
-        let lines: Vec<tifa_core::KwicRecord> = docs
-            .iter()
+        docs.iter()
             .flat_map(|(id, text)| kwic(matcher, id, text, |m| keep.contains(&m.entry()), width))
-            .collect();
-        json!(lines)
+            .collect::<Vec<_>>()
     })
     .await?;
     Ok(Json(lines))

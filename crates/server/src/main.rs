@@ -82,7 +82,9 @@ fn main() -> ExitCode {
     // Matching is CPU-bound: more blocking threads than twice the cores only
     // add switching and memory (each thread an allocator arena); requests
     // beyond them wait in the pool's queue, within --timeout.
-    runtime.worker_threads(threads).max_blocking_threads(2 * threads);
+    runtime
+        .worker_threads(threads)
+        .max_blocking_threads(2 * threads);
     let runtime = match runtime.enable_all().build() {
         Ok(r) => r,
         Err(e) => {

@@ -407,6 +407,12 @@ fn count_groups_documents_like_the_cli() {
     });
     let r = post_json(addr, "/v1/count", &body);
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    // Fields in the CLI's order: the group fields first, then the count columns.
+    let raw = String::from_utf8_lossy(&r.body);
+    assert!(
+        raw.starts_with(r#"[{"year":"2018","phrase":"一府一委两院","category":"institution","count":1,"expanded":0,"docs":1,"chars":11,"per_10k":"#),
+        "{raw}"
+    );
     let rows = r.json();
     let got: Vec<(String, String, u64)> = rows
         .as_array()
