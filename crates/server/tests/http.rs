@@ -571,11 +571,30 @@ fn the_binary_shuts_down_on_sigterm() {
     }
     assert!(up, "the server did not start");
     assert_eq!(request(addr, "GET", "/healthz", &[], b"").status, 200);
+    // A large request in flight when SIGTERM arrives still gets its answer.
+    let big = seed("004_031ce8af2aa5712c.txt").repeat(150);
+    let in_flight = std::thread::spawn(move || {
+        request(
+            addr,
+            "POST",
+            "/v1/analyze",
+            &[("Content-Type", "text/plain")],
+            big.as_bytes(),
+        )
+    });
+    std::thread::sleep(Duration::from_millis(300));
     let kill = std::process::Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
         .status()
         .unwrap();
     assert!(kill.success());
+    let answer = in_flight.join().unwrap();
+    assert_eq!(
+        answer.status,
+        200,
+        "{}",
+        String::from_utf8_lossy(&answer.body)
+    );
     let status = child.wait().unwrap();
     assert!(status.success(), "{status:?}");
 }
