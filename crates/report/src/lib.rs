@@ -1,0 +1,738 @@
+//! # tifa-report
+//!
+//! Trend reports over a [`CountTable`] (SPEC §4, `tifa trend`): the series
+//! of each phrase along one metadata field (a year, a congress number, a
+//! region), a summary per phrase, and charts — SVG drawn with `plotters`,
+//! put together as one self-contained HTML file, or Markdown with SVG files.
+//!
+//! The series are the count table's own rows, so a trend never disagrees
+//! with `tifa count --by`. A numeric axis (years, congresses) is a line
+//! chart whose missing values (no document for that year) are gaps; an axis
+//! of names (regions) is a bar chart.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use plotters::prelude::*;
+use serde::Serialize;
+use tifa_core::{natural_key_cmp, CountTable, Lexicon, RowSelection};
+
+/// The fonts charts and pages ask for: CJK first, so that Chinese renders.
+pub const FONTS: &str = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif";
+
+/// One point of a series: a value of the axis field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SeriesRow {
+    /// The axis field's name (e.g. `year`).
+    #[serde(skip)]
+    pub axis: String,
+    /// The axis value (`2023`).
+    pub x: String,
+    /// The second grouping (`--by-also`), or empty.
+    pub group: String,
+    /// The phrase.
+    pub phrase: String,
+    /// Its category.
+    pub category: String,
+    /// Literal matches; `None` where no document has this axis value (a gap).
+    pub count: Option<u64>,
+    /// Documents holding the phrase.
+    pub docs: Option<u64>,
+    /// Characters of the documents with this axis value.
+    pub chars: Option<u64>,
+    /// Matches per 10,000 characters.
+    pub per_10k: Option<f64>,
+}
+
+/// A series: one phrase (and group) along the axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// The phrase.
+    pub phrase: String,
+    /// Its category.
+    pub category: String,
+    /// The `--by-also` group, or empty.
+    pub group: String,
+    /// Points in axis order, gaps included.
+    pub points: Vec<SeriesRow>,
+}
+
+impl Series {
+    /// The legend label.
+    pub fn label(&self) -> String {
+        if self.group.is_empty() {
+            self.phrase.clone()
+        } else {
+            format!("{} · {}", self.phrase, self.group)
+        }
+    }
+}
+
+/// The summary of one series.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Summary {
+    /// The phrase.
+    pub phrase: String,
+    /// The `--by-also` group, or empty.
+    pub group: String,
+    /// First axis value with an occurrence.
+    pub first: Option<String>,
+    /// Last axis value with an occurrence.
+    pub last: Option<String>,
+    /// Axis value with the highest rate per 10,000 chars.
+    pub peak: Option<String>,
+    /// Total matches.
+    pub total: u64,
+    /// Mean rate per 10,000 chars over the last third of the axis values
+    /// with documents, minus the mean over the first third.
+    pub change_per_10k: Option<f64>,
+}
+
+/// Why a trend cannot be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TrendError {
+    /// No document has a value for the axis field.
+    NoAxisValues {
+        /// The field.
+        field: String,
+    },
+}
+
+impl std::fmt::Display for TrendError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TrendError::NoAxisValues { field } => write!(
+                f,
+                "no document has a `{field}`: set it for all documents with --meta {field}=…, or give the records a `{field}` field (for years, tifa also reads dates in titles and first lines)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TrendError {}
+
+/// Series along the first field of `table.by()` (grouped by the second, if
+/// any), for the entries `selection` keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    /// The axis field.
+    pub axis: String,
+    /// The grouping field, if any.
+    pub group_by: Option<String>,
+    /// True when every axis value is a number: a line chart with gaps.
+    pub numeric: bool,
+    /// The axis values, in order (for a numeric axis, every integer between
+    /// the first and the last, so that missing ones show as gaps).
+    pub xs: Vec<String>,
+    /// One series per phrase (and group).
+    pub series: Vec<Series>,
+    /// Documents left out for having no axis value.
+    pub without_axis: u64,
+}
+
+impl Trend {
+    /// Builds the trend from a count table grouped by `[axis]` or
+    /// `[axis, group]`.
+    pub fn new(
+        table: &CountTable,
+        lexicon: &Lexicon,
+        selection: &RowSelection,
+    ) -> Result<Trend, TrendError> {
+        let by = table.by();
+        let axis = by.first().cloned().unwrap_or_else(|| "year".to_string());
+        let group_by = by.get(1).cloned();
+        let without_axis = table
+            .group_docs()
+            .filter(|(k, _)| k.first().is_none_or(|x| x.is_empty()))
+            .map(|(_, d)| d)
+            .sum();
+        let sel = RowSelection {
+            all_phrases: true,
+            ..selection.clone()
+        };
+        let rows: Vec<_> = table
+            .select(lexicon, &sel)
+            .into_iter()
+            .filter(|r| r.group.first().is_some_and(|x| !x.is_empty()))
+            .collect();
+        if rows.is_empty() {
+            return Err(TrendError::NoAxisValues { field: axis });
+        }
+        let mut present: Vec<String> = rows.iter().map(|r| r.group[0].clone()).collect();
+        present.sort_by(|a, b| natural_key_cmp(std::slice::from_ref(a), std::slice::from_ref(b)));
+        present.dedup();
+        let numeric = present.iter().all(|x| x.parse::<i64>().is_ok());
+        let xs: Vec<String> = match (numeric, present.first(), present.last()) {
+            (true, Some(a), Some(b)) => {
+                let (a, b): (i64, i64) = (a.parse().unwrap_or(0), b.parse().unwrap_or(0));
+                if b - a <= 1000 {
+                    (a..=b).map(|v| v.to_string()).collect()
+                } else {
+                    present.clone()
+                }
+            }
+            _ => present.clone(),
+        };
+        // (phrase, group) → x → row, keeping lexicon order of phrases.
+        let mut order: Vec<(String, String, String)> = Vec::new();
+        let mut by_key: BTreeMap<(String, String), BTreeMap<String, SeriesRow>> = BTreeMap::new();
+        for r in rows {
+            let group = r.group.get(1).cloned().unwrap_or_default();
+            let key = (r.phrase.clone(), group.clone());
+            if !by_key.contains_key(&key) {
+                order.push((r.phrase.clone(), r.category.clone(), group.clone()));
+            }
+            by_key.entry(key).or_default().insert(
+                r.group[0].clone(),
+                SeriesRow {
+                    axis: axis.clone(),
+                    x: r.group[0].clone(),
+                    group,
+                    phrase: r.phrase,
+                    category: r.category,
+                    count: Some(r.count),
+                    docs: Some(r.docs),
+                    chars: Some(r.chars),
+                    per_10k: Some(r.per_10k),
+                },
+            );
+        }
+        let series = order
+            .into_iter()
+            .map(|(phrase, category, group)| {
+                let mut at = by_key
+                    .remove(&(phrase.clone(), group.clone()))
+                    .unwrap_or_default();
+                let points = xs
+                    .iter()
+                    .map(|x| {
+                        at.remove(x).unwrap_or_else(|| SeriesRow {
+                            axis: axis.clone(),
+                            x: x.clone(),
+                            group: group.clone(),
+                            phrase: phrase.clone(),
+                            category: category.clone(),
+                            count: None,
+                            docs: None,
+                            chars: None,
+                            per_10k: None,
+                        })
+                    })
+                    .collect();
+                Series {
+                    phrase,
+                    category,
+                    group,
+                    points,
+                }
+            })
+            .collect();
+        Ok(Trend {
+            axis,
+            group_by,
+            numeric,
+            xs,
+            series,
+            without_axis,
+        })
+    }
+
+    /// Every point of every series, gaps included (the series table).
+    pub fn rows(&self) -> Vec<SeriesRow> {
+        self.series
+            .iter()
+            .flat_map(|s| s.points.iter().cloned())
+            .collect()
+    }
+
+    /// One summary per series.
+    pub fn summaries(&self) -> Vec<Summary> {
+        self.series
+            .iter()
+            .map(|s| {
+                let seen: Vec<&SeriesRow> = s
+                    .points
+                    .iter()
+                    .filter(|p| p.count.unwrap_or(0) > 0)
+                    .collect();
+                let with_docs: Vec<&SeriesRow> =
+                    s.points.iter().filter(|p| p.count.is_some()).collect();
+                let peak = with_docs
+                    .iter()
+                    .filter(|p| p.count.unwrap_or(0) > 0)
+                    .max_by(|a, b| {
+                        a.per_10k
+                            .unwrap_or(0.0)
+                            .total_cmp(&b.per_10k.unwrap_or(0.0))
+                    })
+                    .map(|p| p.x.clone());
+                let third = with_docs.len() / 3;
+                let change = (third > 0).then(|| {
+                    let mean = |ps: &[&SeriesRow]| {
+                        ps.iter().map(|p| p.per_10k.unwrap_or(0.0)).sum::<f64>() / ps.len() as f64
+                    };
+                    let d = mean(&with_docs[with_docs.len() - third..]) - mean(&with_docs[..third]);
+                    (d * 10_000.0).round() / 10_000.0
+                });
+                Summary {
+                    phrase: s.phrase.clone(),
+                    group: s.group.clone(),
+                    first: seen.first().map(|p| p.x.clone()),
+                    last: seen.last().map(|p| p.x.clone()),
+                    peak,
+                    total: s.points.iter().filter_map(|p| p.count).sum(),
+                    change_per_10k: change,
+                }
+            })
+            .collect()
+    }
+
+    /// The series of one chart per phrase (all groups of a phrase together).
+    pub fn per_phrase(&self) -> Vec<(String, Vec<&Series>)> {
+        let mut out: Vec<(String, Vec<&Series>)> = Vec::new();
+        for s in &self.series {
+            match out.iter_mut().find(|(p, _)| *p == s.phrase) {
+                Some((_, v)) => v.push(s),
+                None => out.push((s.phrase.clone(), vec![s])),
+            }
+        }
+        out
+    }
+
+    /// The series of one chart per category.
+    pub fn per_category(&self) -> Vec<(String, Vec<&Series>)> {
+        let mut out: Vec<(String, Vec<&Series>)> = Vec::new();
+        for s in &self.series {
+            match out.iter_mut().find(|(c, _)| *c == s.category) {
+                Some((_, v)) => v.push(s),
+                None => out.push((s.category.clone(), vec![s])),
+            }
+        }
+        out
+    }
+
+    /// An SVG chart of `series`: per_10k along the axis, lines with marked
+    /// points (gaps where there is no document) for a numeric axis, bars
+    /// for names. `size` in pixels.
+    pub fn chart_svg(
+        &self,
+        title: &str,
+        series: &[&Series],
+        size: (u32, u32),
+    ) -> Result<String, String> {
+        let mut svg = String::new();
+        draw(self, title, series, size, &mut svg)
+            .map_err(|e| format!("cannot draw the chart: {e}"))?;
+        Ok(svg)
+    }
+}
+
+const PALETTE: [RGBColor; 8] = [
+    RGBColor(31, 119, 180),
+    RGBColor(214, 39, 40),
+    RGBColor(44, 160, 44),
+    RGBColor(255, 127, 14),
+    RGBColor(148, 103, 189),
+    RGBColor(140, 86, 75),
+    RGBColor(227, 119, 194),
+    RGBColor(23, 190, 207),
+];
+
+fn draw(
+    trend: &Trend,
+    title: &str,
+    series: &[&Series],
+    size: (u32, u32),
+    out: &mut String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let root = SVGBackend::with_string(out, size).into_drawing_area();
+    root.fill(&WHITE)?;
+    let n = trend.xs.len().max(1);
+    let ymax = series
+        .iter()
+        .flat_map(|s| s.points.iter().filter_map(|p| p.per_10k))
+        .fold(0.0f64, f64::max);
+    let ymax = if ymax > 0.0 { ymax * 1.15 } else { 1.0 };
+    let small = size.0 < 500;
+    let (title_size, label_size) = if small { (15, 11) } else { (20, 13) };
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, (FONTS, title_size))
+        .margin(12)
+        .x_label_area_size(if small { 28 } else { 36 })
+        .y_label_area_size(if small { 40 } else { 56 })
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..ymax)?;
+    let xs = trend.xs.clone();
+    let max_labels = if small { 6 } else { 14 };
+    let step = n.div_ceil(max_labels).max(1);
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(n.min(max_labels * 2))
+        .x_label_formatter(&|v| {
+            let i = v.round();
+            if (v - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            let i = i as usize;
+            if i % step != 0 {
+                return String::new();
+            }
+            xs.get(i).cloned().unwrap_or_default()
+        })
+        .y_desc("per 10,000 chars")
+        .x_desc(trend.axis.as_str())
+        .label_style((FONTS, label_size))
+        .axis_desc_style((FONTS, label_size))
+        .draw()?;
+    let k = series.len().max(1) as f64;
+    for (si, s) in series.iter().enumerate() {
+        let color = PALETTE[si % PALETTE.len()];
+        let points: Vec<(f64, Option<f64>)> = s
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i as f64, p.per_10k))
+            .collect();
+        if trend.numeric {
+            // Lines between consecutive points with documents; gaps break them.
+            let mut segment: Vec<(f64, f64)> = Vec::new();
+            let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
+            for &(x, y) in &points {
+                match y {
+                    Some(y) => segment.push((x, y)),
+                    None if !segment.is_empty() => segments.push(std::mem::take(&mut segment)),
+                    None => {}
+                }
+            }
+            if !segment.is_empty() {
+                segments.push(segment);
+            }
+            let mut first = true;
+            for seg in segments {
+                let line =
+                    chart.draw_series(LineSeries::new(seg.clone(), color.stroke_width(2)))?;
+                if first {
+                    line.label(s.label()).legend(move |(x, y)| {
+                        PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
+                    });
+                    first = false;
+                }
+                chart.draw_series(seg.into_iter().map(|p| Circle::new(p, 3, color.filled())))?;
+            }
+        } else {
+            let width = 0.8 / k;
+            let bars =
+                chart.draw_series(points.iter().filter_map(|&(x, y)| y.map(|y| (x, y))).map(
+                    |(x, y)| {
+                        let left = x - 0.4 + width * si as f64;
+                        Rectangle::new([(left, 0.0), (left + width * 0.92, y)], color.filled())
+                    },
+                ))?;
+            bars.label(s.label()).legend(move |(x, y)| {
+                Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled())
+            });
+        }
+    }
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::UpperLeft)
+        .label_font((FONTS, label_size))
+        .background_style(WHITE.mix(0.85))
+        .border_style(RGBColor(200, 200, 200))
+        .draw()?;
+    root.present()?;
+    Ok(())
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn opt<T: std::fmt::Display>(v: &Option<T>) -> String {
+    v.as_ref().map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Charts with more series than this are drawn as small multiples (one
+/// small chart per phrase) in the HTML report.
+pub const SMALL_MULTIPLES_FROM: usize = 7;
+
+/// A self-contained HTML report: summary, charts (inline SVG), the series
+/// table. No script, no external file or font.
+pub fn html_report(trend: &Trend, title: &str, per_category: bool) -> Result<String, String> {
+    let charts = if per_category {
+        trend.per_category()
+    } else {
+        trend.per_phrase()
+    };
+    let small = charts.len() >= SMALL_MULTIPLES_FROM;
+    let size = if small { (420, 260) } else { (860, 400) };
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n\
+         body {{ font-family: {FONTS}; margin: 24px 32px; color: #1d2733; }}\n\
+         h1 {{ font-size: 22px; }} h2 {{ font-size: 17px; margin-top: 28px; }}\n\
+         .charts {{ display: grid; grid-template-columns: repeat({}, minmax(0, 1fr)); gap: 12px; }}\n\
+         figure {{ margin: 0; border: 1px solid #e3e7eb; border-radius: 6px; padding: 6px; }}\n\
+         figure svg {{ width: 100%; height: auto; }}\n\
+         table {{ border-collapse: collapse; font-size: 13px; margin-top: 8px; }}\n\
+         th, td {{ border-bottom: 1px solid #eef1f4; padding: 3px 8px; text-align: left; }}\n\
+         td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}\n\
+         .note {{ color: #687684; font-size: 13px; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        esc(title),
+        if small { 3 } else { 1 },
+        esc(title)
+    );
+    let _ = writeln!(
+        html,
+        "<p class=\"note\">Rate per 10,000 characters by {}{}. Points are axis values with documents; a gap means no document.{}</p>",
+        esc(&trend.axis),
+        trend.group_by.as_ref().map(|g| format!(", one line per {}", esc(g))).unwrap_or_default(),
+        if trend.without_axis > 0 { format!(" {} documents without a {} are left out.", trend.without_axis, esc(&trend.axis)) } else { String::new() }
+    );
+    html.push_str("<h2>Summary</h2>\n<table>\n<tr><th>phrase</th><th>group</th><th>first</th><th>last</th><th>peak</th><th>total</th><th>change per 10k (last third − first third)</th></tr>\n");
+    for s in trend.summaries() {
+        let _ = writeln!(
+            html,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            esc(&s.phrase),
+            esc(&s.group),
+            esc(&opt(&s.first)),
+            esc(&opt(&s.last)),
+            esc(&opt(&s.peak)),
+            s.total,
+            opt(&s.change_per_10k)
+        );
+    }
+    html.push_str("</table>\n<h2>Charts</h2>\n<div class=\"charts\">\n");
+    for (name, series) in &charts {
+        let svg = trend.chart_svg(name, series, size)?;
+        // Inline SVG needs no namespace declaration in HTML: drop it, so the
+        // page holds no URL at all.
+        let svg = svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+        let _ = writeln!(
+            html,
+            "<figure data-chart=\"{}\">\n{}\n</figure>",
+            esc(name),
+            svg
+        );
+    }
+    html.push_str("</div>\n<h2>Series</h2>\n<table>\n");
+    let _ = writeln!(
+        html,
+        "<tr><th>{}</th>{}<th>phrase</th><th>category</th><th>count</th><th>docs</th><th>chars</th><th>per_10k</th></tr>",
+        esc(&trend.axis),
+        trend.group_by.as_ref().map(|g| format!("<th>{}</th>", esc(g))).unwrap_or_default()
+    );
+    for r in trend.rows() {
+        let _ = writeln!(
+            html,
+            "<tr><td>{}</td>{}<td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            esc(&r.x),
+            trend.group_by.as_ref().map(|_| format!("<td>{}</td>", esc(&r.group))).unwrap_or_default(),
+            esc(&r.phrase),
+            esc(&r.category),
+            opt(&r.count),
+            opt(&r.docs),
+            opt(&r.chars),
+            opt(&r.per_10k)
+        );
+    }
+    html.push_str("</table>\n</body>\n</html>\n");
+    Ok(html)
+}
+
+/// A Markdown report and its charts: `(markdown, [(file name, svg)])`; the
+/// Markdown links the SVG files by name (write them beside it).
+pub fn markdown_report(
+    trend: &Trend,
+    title: &str,
+    stem: &str,
+    per_category: bool,
+) -> Result<(String, Vec<(String, String)>), String> {
+    let charts = if per_category {
+        trend.per_category()
+    } else {
+        trend.per_phrase()
+    };
+    let mut md = format!(
+        "# {title}\n\nRate per 10,000 characters by {}.\n\n## Summary\n\n",
+        trend.axis
+    );
+    md.push_str("| phrase | group | first | last | peak | total | change per 10k |\n| --- | --- | --- | --- | --- | ---: | ---: |\n");
+    for s in trend.summaries() {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            s.phrase,
+            s.group,
+            opt(&s.first),
+            opt(&s.last),
+            opt(&s.peak),
+            s.total,
+            opt(&s.change_per_10k)
+        );
+    }
+    md.push_str("\n## Charts\n\n");
+    let mut files = Vec::new();
+    for (i, (name, series)) in charts.iter().enumerate() {
+        let file = format!("{stem}-{}.svg", i + 1);
+        let _ = writeln!(md, "![{name}]({file})\n");
+        files.push((file, trend.chart_svg(name, series, (860, 400))?));
+    }
+    let _ = writeln!(md, "## Series\n\n| {} | group | phrase | count | docs | chars | per_10k |\n| --- | --- | --- | ---: | ---: | ---: | ---: |", trend.axis);
+    for r in trend.rows() {
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            r.x,
+            r.group,
+            r.phrase,
+            opt(&r.count),
+            opt(&r.docs),
+            opt(&r.chars),
+            opt(&r.per_10k)
+        );
+    }
+    Ok((md, files))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tifa_core::{Matcher, MatcherBuilder};
+
+    fn table(docs: &[(&str, &str)]) -> (CountTable, Matcher) {
+        let matcher = MatcherBuilder::new().build(&Lexicon::builtin()).unwrap();
+        let mut t = CountTable::new(vec!["year".into()]);
+        for (year, text) in docs {
+            t.add(
+                vec![year.to_string()],
+                &matcher.count(text),
+                text.chars().count() as u64,
+            );
+        }
+        (t, matcher)
+    }
+
+    fn keep(m: &Matcher, phrases: &[&str]) -> RowSelection {
+        RowSelection {
+            entries: Some(
+                phrases
+                    .iter()
+                    .map(|p| m.lexicon().find(p).unwrap())
+                    .collect(),
+            ),
+            ..RowSelection::default()
+        }
+    }
+
+    #[test]
+    fn gaps_zeros_and_summary() {
+        let (t, m) = table(&[
+            ("2016", "一府两院"),
+            ("2018", "一府一委两院"),
+            ("2019", "无"),
+            ("2020", "一府一委两院，一府一委两院"),
+        ]);
+        let trend = Trend::new(&t, m.lexicon(), &keep(&m, &["一府两院", "一府一委两院"])).unwrap();
+        assert!(trend.numeric);
+        assert_eq!(trend.xs, ["2016", "2017", "2018", "2019", "2020"]);
+        let s = &trend.series[0];
+        assert_eq!(s.phrase, "一府一委两院");
+        let counts: Vec<Option<u64>> = s.points.iter().map(|p| p.count).collect();
+        assert_eq!(
+            counts,
+            [Some(0), None, Some(1), Some(0), Some(2)],
+            "2017: no document, a gap; 2019: a document, 0"
+        );
+        let sum = &trend.summaries()[0];
+        assert_eq!(
+            (sum.first.as_deref(), sum.last.as_deref(), sum.total),
+            (Some("2018"), Some("2020"), 3)
+        );
+        assert_eq!(
+            sum.peak.as_deref(),
+            Some("2018"),
+            "1 in 6 chars beats 2 in 13"
+        );
+        let old = &trend.summaries()[1];
+        assert_eq!(
+            (old.first.as_deref(), old.last.as_deref()),
+            (Some("2016"), Some("2016"))
+        );
+        assert!(old.change_per_10k.unwrap() < 0.0);
+    }
+
+    #[test]
+    fn no_axis_values_is_a_clear_error() {
+        let (t, m) = table(&[("", "一府两院")]);
+        let e = Trend::new(&t, m.lexicon(), &RowSelection::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("--meta year="), "{e}");
+    }
+
+    #[test]
+    fn html_is_self_contained_with_one_chart_per_phrase_and_year_labels() {
+        let (t, m) = table(&[
+            ("2016", "一府两院"),
+            ("2018", "一府一委两院"),
+            ("2021", "一府一委两院"),
+        ]);
+        let trend = Trend::new(&t, m.lexicon(), &keep(&m, &["一府两院", "一府一委两院"])).unwrap();
+        let html = html_report(&trend, "测试", false).unwrap();
+        assert!(!html.contains("http://") && !html.contains("https://"));
+        let doc = scraper::Html::parse_document(&html);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        let figures: Vec<_> = doc
+            .select(&scraper::Selector::parse("figure svg").unwrap())
+            .collect();
+        assert_eq!(figures.len(), 2);
+        let texts: Vec<String> = figures[0]
+            .select(&scraper::Selector::parse("text").unwrap())
+            .map(|t| t.text().collect::<String>().trim().to_string())
+            .collect();
+        let years: Vec<&String> = texts
+            .iter()
+            .filter(|t| t.len() == 4 && t.parse::<u32>().is_ok())
+            .collect();
+        assert!(!years.is_empty());
+        assert!(years.iter().all(|y| trend.xs.contains(y)), "{years:?}");
+        assert!(
+            years.iter().any(|y| *y == "2016") && years.iter().any(|y| *y == "2021"),
+            "{years:?}"
+        );
+    }
+
+    #[test]
+    fn one_year_gives_a_dot_chart() {
+        let (t, m) = table(&[("2023", "一府一委两院")]);
+        let trend = Trend::new(&t, m.lexicon(), &keep(&m, &["一府一委两院"])).unwrap();
+        let svg = trend
+            .chart_svg("x", &trend.per_phrase()[0].1, (400, 300))
+            .unwrap();
+        assert!(svg.contains("<circle"), "the single point is drawn");
+    }
+
+    #[test]
+    fn names_make_bars() {
+        let matcher = Matcher::new(&Lexicon::builtin()).unwrap();
+        let mut t = CountTable::new(vec!["region".into()]);
+        for (r, text) in [("北京市", "营商环境"), ("上海市", "营商环境营商环境")]
+        {
+            t.add(vec![r.to_string()], &matcher.count(text), 10);
+        }
+        let trend = Trend::new(&t, matcher.lexicon(), &RowSelection::default()).unwrap();
+        assert!(!trend.numeric);
+        let svg = trend
+            .chart_svg("x", &trend.per_phrase()[0].1, (400, 300))
+            .unwrap();
+        assert!(svg.contains("<rect"));
+    }
+}
