@@ -38,6 +38,10 @@ enum Command {
     Count(CountArgs),
     /// One record per match, with its position.
     Scan(ScanArgs),
+    /// How phrase frequencies change along a field (year, congress, region):
+    /// the series, a summary per phrase, and charts (--out report.html,
+    /// report.md or chart.svg).
+    Trend(TrendArgs),
     /// Every numeric mention: quantities, percentages, money, ordinals,
     /// years, dates, ranges (SPEC §2), one record each.
     Numbers(NumbersArgs),
@@ -163,6 +167,42 @@ struct ScanArgs {
 }
 
 #[derive(Args)]
+struct TrendArgs {
+    #[command(flatten)]
+    input: InputOpts,
+    #[command(flatten)]
+    matching: MatchOpts,
+    #[command(flatten)]
+    format: FormatOpt,
+    /// The axis: a metadata field (year, congress, region …).
+    #[arg(long, default_value = "year", value_name = "FIELD")]
+    by: String,
+    /// A second field: one line per value of it (e.g. region).
+    #[arg(long, value_name = "FIELD")]
+    by_also: Option<String>,
+    /// Only these phrases.
+    #[arg(long, value_delimiter = ',', value_name = "PHRASE")]
+    phrases: Vec<String>,
+    /// Only phrases of these categories.
+    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
+    category: Vec<String>,
+    /// Only the N phrases with the most occurrences (default 8 when no
+    /// phrase or category is named).
+    #[arg(long, value_name = "N")]
+    top: Option<usize>,
+    /// One chart per category (a line per phrase) instead of one per phrase.
+    #[arg(long)]
+    per_category: bool,
+    /// Write a report: .html (self-contained), .md (with SVG files beside
+    /// it), or .svg (one chart of every series).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// The report's title.
+    #[arg(long)]
+    title: Option<String>,
+}
+
+#[derive(Args)]
 struct NumbersArgs {
     #[command(flatten)]
     input: InputOpts,
@@ -272,6 +312,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Count(args) => run_count(args),
         Command::Scan(args) => run_scan(args),
+        Command::Trend(args) => run_trend(args),
         Command::Numbers(args) => run_numbers(args),
         Command::Kwic(args) => run_kwic(args),
         Command::Discover(args) => run_discover(args),
@@ -697,6 +738,123 @@ const NUMBER_COLUMNS: &[&str] = &[
     "placeholder",
     "subject",
 ];
+
+fn run_trend(args: TrendArgs) -> Result<ExitCode, String> {
+    let lexicon = load_lexicon(&args.matching.lexicon)?;
+    let entries = select_entries(&lexicon, &args.phrases, &args.category)?;
+    let top = args.top.or(entries.is_none().then_some(8));
+    let selection = RowSelection {
+        all_phrases: false,
+        entries,
+        top,
+    };
+    let matcher = build_matcher(&args.matching, &lexicon)?;
+    let mut by = vec![args.by.clone()];
+    by.extend(args.by_also.clone());
+    let mut table = CountTable::new(by.clone());
+    let n = lexicon.len();
+    let account = run_corpus(
+        &args.input,
+        |doc| {
+            let mut counts = Counts::new(n);
+            matcher.count_into(&doc.text, &mut counts);
+            counts
+        },
+        |doc, counts, account| {
+            account.matches += counts.total_literal() + counts.total_expanded();
+            table.add(
+                by.iter().map(|f| group_value(doc, f)).collect(),
+                &counts,
+                doc.chars,
+            );
+        },
+    )?;
+    let trend = tifa_report::Trend::new(&table, matcher.lexicon(), &selection)
+        .map_err(|e| e.to_string())?;
+    if trend.without_axis > 0 {
+        eprintln!(
+            "tifa: note: {} documents have no `{}` and are left out of the trend; set it with --meta {}=… or a field",
+            trend.without_axis, args.by, args.by
+        );
+    }
+    let title = args
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("tifa trend by {}", args.by));
+    let format = Format::resolve(args.format.format);
+    match &args.out {
+        None => {
+            let mut p = Printer::new(
+                format,
+                &[
+                    "x", "group", "phrase", "category", "count", "docs", "chars", "per_10k",
+                ],
+            );
+            p.push_all(&trend.rows()).map_err(io_err)?;
+            p.finish().map_err(io_err)?;
+        }
+        Some(path) => {
+            write_report(&trend, &title, path, args.per_category)?;
+            eprintln!("tifa: wrote {}", path.display());
+            let mut p = Printer::new(
+                format,
+                &[
+                    "phrase",
+                    "group",
+                    "first",
+                    "last",
+                    "peak",
+                    "total",
+                    "change_per_10k",
+                ],
+            );
+            p.push_all(&trend.summaries()).map_err(io_err)?;
+            p.finish().map_err(io_err)?;
+        }
+    }
+    account.print();
+    Ok(account.exit_code(args.input.strict_input))
+}
+
+/// Writes the report `path` asks for, by its extension.
+fn write_report(
+    trend: &tifa_report::Trend,
+    title: &str,
+    path: &std::path::Path,
+    per_category: bool,
+) -> Result<(), String> {
+    let write = |p: &std::path::Path, text: &str| {
+        std::fs::write(p, text).map_err(|e| format!("{}: cannot write: {e}", p.display()))
+    };
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => write(path, &tifa_report::html_report(trend, title, per_category)?),
+        "md" | "markdown" => {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("report");
+            let (md, files) = tifa_report::markdown_report(trend, title, stem, per_category)?;
+            let dir = path.parent().unwrap_or(std::path::Path::new("."));
+            for (name, svg) in files {
+                write(&dir.join(name), &svg)?;
+            }
+            write(path, &md)
+        }
+        "svg" => {
+            let all: Vec<&tifa_report::Series> = trend.series.iter().collect();
+            write(path, &trend.chart_svg(title, &all, (960, 480))?)
+        }
+        _ => Err(format!(
+            "{}: --out takes a .html, .md or .svg file",
+            path.display()
+        )),
+    }
+}
 
 fn run_numbers(args: NumbersArgs) -> Result<ExitCode, String> {
     let lexicon = load_lexicon(&args.lexicon)?;

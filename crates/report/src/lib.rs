@@ -22,11 +22,13 @@ use tifa_core::{natural_key_cmp, CountTable, Lexicon, RowSelection};
 /// The fonts charts and pages ask for: CJK first, so that Chinese renders.
 pub const FONTS: &str = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, WenQuanYi Micro Hei, sans-serif";
 
-/// One point of a series: a value of the axis field.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One point of a series: a value of the axis field. Serializes as a flat
+/// record whose first column is named after the axis field (`year`), then
+/// `group` (when grouped), `phrase, category, count, docs, chars, per_10k`;
+/// gaps are nulls.
+#[derive(Debug, Clone, PartialEq)]
 pub struct SeriesRow {
     /// The axis field's name (e.g. `year`).
-    #[serde(skip)]
     pub axis: String,
     /// The axis value (`2023`).
     pub x: String,
@@ -44,6 +46,24 @@ pub struct SeriesRow {
     pub chars: Option<u64>,
     /// Matches per 10,000 characters.
     pub per_10k: Option<f64>,
+}
+
+impl Serialize for SeriesRow {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry(&self.axis, &self.x)?;
+        if !self.group.is_empty() {
+            map.serialize_entry("group", &self.group)?;
+        }
+        map.serialize_entry("phrase", &self.phrase)?;
+        map.serialize_entry("category", &self.category)?;
+        map.serialize_entry("count", &self.count)?;
+        map.serialize_entry("docs", &self.docs)?;
+        map.serialize_entry("chars", &self.chars)?;
+        map.serialize_entry("per_10k", &self.per_10k)?;
+        map.end()
+    }
 }
 
 /// A series: one phrase (and group) along the axis.
@@ -276,14 +296,16 @@ impl Trend {
                     let d = mean(&with_docs[with_docs.len() - third..]) - mean(&with_docs[..third]);
                     (d * 10_000.0).round() / 10_000.0
                 });
+                // Along names (regions) there is no first, last or change.
+                let ordered = self.numeric;
                 Summary {
                     phrase: s.phrase.clone(),
                     group: s.group.clone(),
-                    first: seen.first().map(|p| p.x.clone()),
-                    last: seen.last().map(|p| p.x.clone()),
+                    first: seen.first().filter(|_| ordered).map(|p| p.x.clone()),
+                    last: seen.last().filter(|_| ordered).map(|p| p.x.clone()),
                     peak,
                     total: s.points.iter().filter_map(|p| p.count).sum(),
-                    change_per_10k: change,
+                    change_per_10k: change.filter(|_| ordered),
                 }
             })
             .collect()
@@ -347,101 +369,179 @@ fn draw(
     size: (u32, u32),
     out: &mut String,
 ) -> Result<(), Box<dyn std::error::Error>> {
-    let root = SVGBackend::with_string(out, size).into_drawing_area();
-    root.fill(&WHITE)?;
-    let n = trend.xs.len().max(1);
-    let ymax = series
+    if trend.numeric {
+        draw_lines(trend, title, series, size, out)
+    } else {
+        draw_bars(trend, title, series, size, out)
+    }
+}
+
+fn font_sizes(size: (u32, u32)) -> (bool, u32, u32) {
+    let small = size.0 < 500;
+    if small {
+        (small, 15, 11)
+    } else {
+        (small, 20, 13)
+    }
+}
+
+fn y_max(series: &[&Series]) -> f64 {
+    let m = series
         .iter()
         .flat_map(|s| s.points.iter().filter_map(|p| p.per_10k))
         .fold(0.0f64, f64::max);
-    let ymax = if ymax > 0.0 { ymax * 1.15 } else { 1.0 };
-    let small = size.0 < 500;
-    let (title_size, label_size) = if small { (15, 11) } else { (20, 13) };
+    if m > 0.0 {
+        m * 1.15
+    } else {
+        1.0
+    }
+}
+
+/// A numeric axis: per_10k as lines with marked points; no document, a gap.
+fn draw_lines(
+    trend: &Trend,
+    title: &str,
+    series: &[&Series],
+    size: (u32, u32),
+    out: &mut String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let root = SVGBackend::with_string(out, size).into_drawing_area();
+    root.fill(&WHITE)?;
+    let n = trend.xs.len().max(1);
+    let (small, title_size, label_size) = font_sizes(size);
     let mut chart = ChartBuilder::on(&root)
         .caption(title, (FONTS, title_size))
         .margin(12)
         .x_label_area_size(if small { 28 } else { 36 })
         .y_label_area_size(if small { 40 } else { 56 })
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..ymax)?;
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max(series))?;
     let xs = trend.xs.clone();
-    let max_labels = if small { 6 } else { 14 };
+    let max_labels = if small { 8 } else { 21 };
     let step = n.div_ceil(max_labels).max(1);
     chart
         .configure_mesh()
         .disable_x_mesh()
+        .light_line_style(WHITE)
         .x_labels(n.min(max_labels * 2))
         .x_label_formatter(&|v| {
             let i = v.round();
-            if (v - i).abs() > 1e-6 || i < 0.0 {
+            if (v - i).abs() > 1e-6 || i < 0.0 || (i as usize) % step != 0 {
                 return String::new();
             }
-            let i = i as usize;
-            if i % step != 0 {
-                return String::new();
-            }
-            xs.get(i).cloned().unwrap_or_default()
+            xs.get(i as usize).cloned().unwrap_or_default()
         })
         .y_desc("per 10,000 chars")
         .x_desc(trend.axis.as_str())
         .label_style((FONTS, label_size))
         .axis_desc_style((FONTS, label_size))
         .draw()?;
+    for (si, s) in series.iter().enumerate() {
+        let color = PALETTE[si % PALETTE.len()];
+        // Lines between consecutive points with documents; gaps break them.
+        let mut segments: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+        for (i, p) in s.points.iter().enumerate() {
+            match p.per_10k {
+                Some(y) => segments
+                    .last_mut()
+                    .map(|seg| seg.push((i as f64, y)))
+                    .unwrap_or(()),
+                None => segments.push(Vec::new()),
+            }
+        }
+        let mut labelled = false;
+        for seg in segments.into_iter().filter(|seg| !seg.is_empty()) {
+            let line = chart.draw_series(LineSeries::new(seg.clone(), color.stroke_width(2)))?;
+            if !labelled {
+                line.label(s.label()).legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
+                });
+                labelled = true;
+            }
+            chart.draw_series(seg.into_iter().map(|p| Circle::new(p, 3, color.filled())))?;
+        }
+    }
+    // One series is named by the chart's title; a legend only for several.
+    if series.len() > 1 {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::UpperLeft)
+            .label_font((FONTS, label_size))
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(200, 200, 200))
+            .draw()?;
+    }
+    root.present()?;
+    Ok(())
+}
+
+/// An axis of names (regions): horizontal bars, names on the left in plain
+/// text; one series is sorted by value (who says it most comes first).
+fn draw_bars(
+    trend: &Trend,
+    title: &str,
+    series: &[&Series],
+    size: (u32, u32),
+    out: &mut String,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let n = trend.xs.len().max(1);
+    let (small, title_size, label_size) = font_sizes(size);
+    let row = if small { 14 } else { 20 } * series.len().max(1) as u32;
+    let height = size.1.max(90 + row * n as u32);
+    let root = SVGBackend::with_string(out, (size.0, height)).into_drawing_area();
+    root.fill(&WHITE)?;
+    let mut order: Vec<usize> = (0..n.min(series.first().map_or(0, |s| s.points.len()))).collect();
+    if series.len() == 1 {
+        let v = |i: usize| series[0].points[i].per_10k.unwrap_or(-1.0);
+        order.sort_by(|&a, &b| v(b).total_cmp(&v(a)));
+    }
+    let names: Vec<String> = order.iter().map(|&i| trend.xs[i].clone()).collect();
+    let longest = names.iter().map(|s| s.chars().count()).max().unwrap_or(4) as u32;
+    let mut chart = ChartBuilder::on(&root)
+        .caption(title, (FONTS, title_size))
+        .margin(12)
+        .x_label_area_size(if small { 28 } else { 36 })
+        .y_label_area_size(16 + longest * (label_size + 1))
+        .build_cartesian_2d(0f64..y_max(series), (n as f64 - 0.5)..-0.5f64)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(WHITE)
+        .y_labels(n)
+        .y_label_formatter(&|v| {
+            let i = v.round();
+            if (v - i).abs() > 1e-6 || i < 0.0 {
+                return String::new();
+            }
+            names.get(i as usize).cloned().unwrap_or_default()
+        })
+        .x_desc("per 10,000 chars")
+        .label_style((FONTS, label_size))
+        .axis_desc_style((FONTS, label_size))
+        .draw()?;
     let k = series.len().max(1) as f64;
     for (si, s) in series.iter().enumerate() {
         let color = PALETTE[si % PALETTE.len()];
-        let points: Vec<(f64, Option<f64>)> = s
-            .points
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (i as f64, p.per_10k))
-            .collect();
-        if trend.numeric {
-            // Lines between consecutive points with documents; gaps break them.
-            let mut segment: Vec<(f64, f64)> = Vec::new();
-            let mut segments: Vec<Vec<(f64, f64)>> = Vec::new();
-            for &(x, y) in &points {
-                match y {
-                    Some(y) => segment.push((x, y)),
-                    None if !segment.is_empty() => segments.push(std::mem::take(&mut segment)),
-                    None => {}
-                }
-            }
-            if !segment.is_empty() {
-                segments.push(segment);
-            }
-            let mut first = true;
-            for seg in segments {
-                let line =
-                    chart.draw_series(LineSeries::new(seg.clone(), color.stroke_width(2)))?;
-                if first {
-                    line.label(s.label()).legend(move |(x, y)| {
-                        PathElement::new(vec![(x, y), (x + 18, y)], color.stroke_width(2))
-                    });
-                    first = false;
-                }
-                chart.draw_series(seg.into_iter().map(|p| Circle::new(p, 3, color.filled())))?;
-            }
-        } else {
-            let width = 0.8 / k;
-            let bars =
-                chart.draw_series(points.iter().filter_map(|&(x, y)| y.map(|y| (x, y))).map(
-                    |(x, y)| {
-                        let left = x - 0.4 + width * si as f64;
-                        Rectangle::new([(left, 0.0), (left + width * 0.92, y)], color.filled())
-                    },
-                ))?;
-            bars.label(s.label()).legend(move |(x, y)| {
-                Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled())
-            });
-        }
+        let height = 0.8 / k;
+        let bars = chart.draw_series(order.iter().enumerate().filter_map(|(pos, &i)| {
+            let v = s.points.get(i)?.per_10k?;
+            let top = pos as f64 - 0.4 + height * si as f64;
+            Some(Rectangle::new(
+                [(0.0, top), (v, top + height * 0.9)],
+                color.filled(),
+            ))
+        }))?;
+        bars.label(s.label())
+            .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled()));
     }
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::UpperLeft)
-        .label_font((FONTS, label_size))
-        .background_style(WHITE.mix(0.85))
-        .border_style(RGBColor(200, 200, 200))
-        .draw()?;
+    if series.len() > 1 {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .label_font((FONTS, label_size))
+            .background_style(WHITE.mix(0.85))
+            .border_style(RGBColor(200, 200, 200))
+            .draw()?;
+    }
     root.present()?;
     Ok(())
 }
@@ -495,13 +595,22 @@ pub fn html_report(trend: &Trend, title: &str, per_category: bool) -> Result<Str
         trend.group_by.as_ref().map(|g| format!(", one line per {}", esc(g))).unwrap_or_default(),
         if trend.without_axis > 0 { format!(" {} documents without a {} are left out.", trend.without_axis, esc(&trend.axis)) } else { String::new() }
     );
-    html.push_str("<h2>Summary</h2>\n<table>\n<tr><th>phrase</th><th>group</th><th>first</th><th>last</th><th>peak</th><th>total</th><th>change per 10k (last third − first third)</th></tr>\n");
+    let grouped = trend.group_by.is_some();
+    let group_th = trend
+        .group_by
+        .as_ref()
+        .map(|g| format!("<th>{}</th>", esc(g)))
+        .unwrap_or_default();
+    let _ = writeln!(
+        html,
+        "<h2>Summary</h2>\n<table>\n<tr><th>phrase</th>{group_th}<th>first</th><th>last</th><th>peak</th><th>total</th><th>change per 10k (last third − first third)</th></tr>"
+    );
     for s in trend.summaries() {
         let _ = writeln!(
             html,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            "<tr><td>{}</td>{}<td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
             esc(&s.phrase),
-            esc(&s.group),
+            if grouped { format!("<td>{}</td>", esc(&s.group)) } else { String::new() },
             esc(&opt(&s.first)),
             esc(&opt(&s.last)),
             esc(&opt(&s.peak)),
