@@ -425,7 +425,7 @@ fn draw_lines(
         .x_labels(n.min(max_labels * 2))
         .x_label_formatter(&|v| {
             let i = v.round();
-            if (v - i).abs() > 1e-6 || i < 0.0 || (i as usize) % step != 0 {
+            if (v - i).abs() > 1e-6 || i < 0.0 || !(i as usize).is_multiple_of(step) {
                 return String::new();
             }
             xs.get(i as usize).cloned().unwrap_or_default()
