@@ -212,8 +212,11 @@ impl CountTable {
             .filter(|id| sel.entries.as_ref().is_none_or(|keep| keep.contains(id)))
             .collect();
         if let Some(n) = sel.top {
-            let mut ranked = ids.clone();
-            ranked.sort_by_key(|id| std::cmp::Reverse(totals[id.index()].0 + totals[id.index()].1));
+            // Only phrases that occur are ranked: a top list never pads
+            // itself with zeros.
+            let total = |id: &EntryId| totals[id.index()].0 + totals[id.index()].1;
+            let mut ranked: Vec<EntryId> = ids.iter().copied().filter(|id| total(id) > 0).collect();
+            ranked.sort_by_key(|id| std::cmp::Reverse(total(id)));
             ranked.truncate(n);
             ids.retain(|id| ranked.contains(id));
         }
@@ -283,7 +286,7 @@ pub struct RowSelection {
     /// Only these entries (`--phrases`, `--category`); all when `None`.
     pub entries: Option<std::collections::HashSet<EntryId>>,
     /// Only the N entries with the most occurrences over all groups
-    /// (`--top N`).
+    /// (`--top N`); entries that never occur are not among them.
     pub top: Option<usize>,
 }
 

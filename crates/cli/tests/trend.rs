@@ -1,0 +1,198 @@
+//! End-to-end tests of `tifa trend`.
+
+use std::collections::HashMap;
+
+mod common;
+use common::{fixtures, jsonl, stdout_of, tempdir, tifa};
+use predicates::prelude::*;
+
+const PHRASES: &str = "人大常委会,执法检查,全过程人民民主,一府一委两院";
+
+#[test]
+fn series_equal_the_count_table() {
+    let seeds = fixtures().join("seeds");
+    let count = stdout_of(
+        tifa()
+            .args([
+                "count",
+                "--by",
+                "year",
+                "--phrases",
+                PHRASES,
+                "--format",
+                "jsonl",
+            ])
+            .arg(&seeds),
+    );
+    let trend = stdout_of(
+        tifa()
+            .args([
+                "trend",
+                "--by",
+                "year",
+                "--phrases",
+                PHRASES,
+                "--format",
+                "jsonl",
+            ])
+            .arg(&seeds),
+    );
+    let counted: HashMap<(String, String), (u64, f64)> = count
+        .iter()
+        .filter(|r| r["year"] != "")
+        .map(|r| {
+            let key = (
+                r["year"].as_str().unwrap().to_string(),
+                r["phrase"].as_str().unwrap().to_string(),
+            );
+            (
+                key,
+                (r["count"].as_u64().unwrap(), r["per_10k"].as_f64().unwrap()),
+            )
+        })
+        .collect();
+    assert!(!counted.is_empty());
+    let years: Vec<&str> = trend.iter().map(|r| r["year"].as_str().unwrap()).collect();
+    assert!(
+        years.contains(&"2021") && years.contains(&"2022"),
+        "years without documents are in the series as gaps"
+    );
+    for r in &trend {
+        let key = (
+            r["year"].as_str().unwrap().to_string(),
+            r["phrase"].as_str().unwrap().to_string(),
+        );
+        match counted.get(&key) {
+            Some(&(c, p)) => {
+                assert_eq!(r["count"].as_u64(), Some(c), "{key:?}");
+                assert_eq!(r["per_10k"].as_f64(), Some(p), "{key:?}");
+            }
+            // No row in the count table: either a year without documents (a
+            // gap, null) or a year with documents and no occurrence (0).
+            None if r["chars"].is_null() => {
+                assert!(r["count"].is_null() && r["per_10k"].is_null(), "{r}")
+            }
+            None => assert_eq!(r["count"].as_u64(), Some(0), "{r}"),
+        }
+    }
+    for key in counted.keys() {
+        assert!(
+            trend
+                .iter()
+                .any(|r| r["year"] == key.0.as_str() && r["phrase"] == key.1.as_str()),
+            "{key:?} missing"
+        );
+    }
+}
+
+#[test]
+fn html_report_on_the_cpc_reports() {
+    let dir = tempdir("trend-html");
+    let out = dir.join("report.html");
+    tifa()
+        .args([
+            "trend",
+            "--by",
+            "congress",
+            "--phrases",
+            "中国特色社会主义,全过程人民民主,以人民为中心",
+            "--out",
+        ])
+        .arg(&out)
+        .arg(fixtures().join("cpc/cpc-congress-reports.jsonl"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("中国特色社会主义"));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(html.matches("<figure").count(), 3, "one chart per phrase");
+    assert!(
+        !html.contains("http://") && !html.contains("https://"),
+        "no external reference"
+    );
+    assert!(
+        html.contains(">20<") && html.contains(">1<"),
+        "axis labels are the congresses"
+    );
+}
+
+#[test]
+fn markdown_and_svg_outputs() {
+    let dir = tempdir("trend-md");
+    let md = dir.join("r.md");
+    tifa()
+        .args(["trend", "--phrases", PHRASES, "--out"])
+        .arg(&md)
+        .arg(fixtures().join("seeds"))
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&md).unwrap();
+    for i in 1..=4 {
+        assert!(text.contains(&format!("(r-{i}.svg)")), "{text}");
+        let svg = std::fs::read_to_string(dir.join(format!("r-{i}.svg"))).unwrap();
+        assert!(svg.starts_with("<svg"));
+    }
+    let one = dir.join("chart.svg");
+    tifa()
+        .args(["trend", "--phrases", PHRASES, "--out"])
+        .arg(&one)
+        .arg(fixtures().join("seeds"))
+        .assert()
+        .success();
+    let svg = std::fs::read_to_string(&one).unwrap();
+    assert!(
+        svg.contains("人大常委会") && svg.contains("执法检查"),
+        "one chart with every series and a legend"
+    );
+}
+
+#[test]
+fn bad_input_has_clear_messages() {
+    tifa()
+        .args(["trend", "--phrases", "一府一委", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean 一府一委两院"));
+    tifa()
+        .args(["trend", "-"])
+        .write_stdin("没有年份的文本，一府一委两院")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--meta year="));
+    tifa()
+        .args(["trend", "--out", "x.pdf", "--meta", "year=2023", "-"])
+        .write_stdin("一府一委两院")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--out takes a .html, .md or .svg file",
+        ));
+}
+
+#[test]
+fn a_single_year_gives_a_table_and_a_dot() {
+    let dir = tempdir("trend-one");
+    let svg = dir.join("one.svg");
+    let out = tifa()
+        .args(["trend", "--meta", "year=2023", "--format", "jsonl", "-"])
+        .write_stdin("一府一委两院")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rows = jsonl(&out);
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0]["year"].as_str(), rows[0]["count"].as_u64()),
+        (Some("2023"), Some(1))
+    );
+    tifa()
+        .args(["trend", "--meta", "year=2023", "--out"])
+        .arg(&svg)
+        .arg("-")
+        .write_stdin("一府一委两院")
+        .assert()
+        .success();
+    assert!(std::fs::read_to_string(&svg).unwrap().contains("<circle"));
+}
