@@ -588,35 +588,60 @@ pub fn html_report(trend: &Trend, title: &str, per_category: bool) -> Result<Str
         if small { 3 } else { 1 },
         esc(title)
     );
+    let how = if trend.numeric {
+        "Points are axis values with documents; a gap means no document."
+    } else {
+        "Bars are sorted by rate when a chart has one series."
+    };
     let _ = writeln!(
         html,
-        "<p class=\"note\">Rate per 10,000 characters by {}{}. Points are axis values with documents; a gap means no document.{}</p>",
+        "<p class=\"note\">Rate per 10,000 characters by {}{}. {how}{}</p>",
         esc(&trend.axis),
-        trend.group_by.as_ref().map(|g| format!(", one line per {}", esc(g))).unwrap_or_default(),
-        if trend.without_axis > 0 { format!(" {} documents without a {} are left out.", trend.without_axis, esc(&trend.axis)) } else { String::new() }
+        trend
+            .group_by
+            .as_ref()
+            .map(|g| format!(", one series per {}", esc(g)))
+            .unwrap_or_default(),
+        if trend.without_axis > 0 {
+            format!(
+                " {} documents without a {} are left out.",
+                trend.without_axis,
+                esc(&trend.axis)
+            )
+        } else {
+            String::new()
+        }
     );
-    let grouped = trend.group_by.is_some();
-    let group_th = trend
-        .group_by
-        .as_ref()
-        .map(|g| format!("<th>{}</th>", esc(g)))
-        .unwrap_or_default();
-    let _ = writeln!(
-        html,
-        "<h2>Summary</h2>\n<table>\n<tr><th>phrase</th>{group_th}<th>first</th><th>last</th><th>peak</th><th>total</th><th>change per 10k (last third − first third)</th></tr>"
-    );
+    // First, last and change only mean something along an ordered axis.
+    let ordered = trend.numeric;
+    let cell = |v: String| format!("<td>{}</td>", esc(&v));
+    let mut head = String::from("<tr><th>phrase</th>");
+    if let Some(g) = &trend.group_by {
+        head.push_str(&format!("<th>{}</th>", esc(g)));
+    }
+    if ordered {
+        head.push_str("<th>first</th><th>last</th>");
+    }
+    head.push_str("<th>peak</th><th>total</th>");
+    if ordered {
+        head.push_str("<th>change per 10k (last third − first third)</th>");
+    }
+    let _ = writeln!(html, "<h2>Summary</h2>\n<table>\n{head}</tr>");
     for s in trend.summaries() {
-        let _ = writeln!(
-            html,
-            "<tr><td>{}</td>{}<td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
-            esc(&s.phrase),
-            if grouped { format!("<td>{}</td>", esc(&s.group)) } else { String::new() },
-            esc(&opt(&s.first)),
-            esc(&opt(&s.last)),
-            esc(&opt(&s.peak)),
-            s.total,
-            opt(&s.change_per_10k)
-        );
+        let mut row = format!("<tr>{}", cell(s.phrase.clone()));
+        if trend.group_by.is_some() {
+            row.push_str(&cell(s.group.clone()));
+        }
+        if ordered {
+            row.push_str(&cell(opt(&s.first)));
+            row.push_str(&cell(opt(&s.last)));
+        }
+        row.push_str(&cell(opt(&s.peak)));
+        row.push_str(&format!("<td class=\"n\">{}</td>", s.total));
+        if ordered {
+            row.push_str(&format!("<td class=\"n\">{}</td>", opt(&s.change_per_10k)));
+        }
+        let _ = writeln!(html, "{row}</tr>");
     }
     html.push_str("</table>\n<h2>Charts</h2>\n<div class=\"charts\">\n");
     for (name, series) in &charts {
