@@ -1146,7 +1146,19 @@ fn date_or_year(
         && (before.ends_with('(') || before.ends_with('（'))
         && (rest.starts_with(')') || rest.starts_with('）'))
     {
-        let (y, m, d) = (&digits[..4], &digits[4..6], &digits[6..8]);
+        // Full-width stamps too: read the digits as ASCII before slicing.
+        let ascii: String = digits
+            .chars()
+            .filter_map(|c| {
+                c.to_digit(10)
+                    .or_else(|| digit_value(c).filter(|_| !c.is_alphabetic()))
+            })
+            .filter_map(|d| char::from_digit(d, 10))
+            .collect();
+        if ascii.len() != 8 {
+            return None;
+        }
+        let (y, m, d) = (&ascii[..4], &ascii[4..6], &ascii[6..8]);
         if let (Ok(m), Ok(d)) = (m.parse::<u32>(), d.parse::<u32>()) {
             if (1..=12).contains(&m) && (1..=31).contains(&d) {
                 let mut out = mention(text, at, num_end, NumberKind::Date);

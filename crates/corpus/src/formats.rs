@@ -84,8 +84,28 @@ pub fn read_input(input: &Input, opts: &ReadOptions, sink: &mut dyn FnMut(Event)
             )))
         }
     };
+    let size_hint = match input {
+        Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len() as usize),
+        Input::Stdin => 0,
+    };
+    read_from(&name, raw, size_hint, opts, sink);
+}
+
+/// Reads one input from any byte stream: `name` names it in messages and
+/// chooses the format and gzip by its extension (unless `opts.format`);
+/// `size_hint` (the file size, or 0) sizes the buffer of a text document.
+/// This is what [`read_input`] does after opening the file; it is public
+/// for readers of other sources (and for the fuzz tests).
+pub fn read_from(
+    name: &str,
+    raw: Box<dyn Read + '_>,
+    size_hint: usize,
+    opts: &ReadOptions,
+    sink: &mut dyn FnMut(Event),
+) {
+    let name = name.to_string();
     let gz = name.to_ascii_lowercase().ends_with(".gz");
-    let raw: Box<dyn Read> = if gz {
+    let raw: Box<dyn Read + '_> = if gz {
         Box::new(flate2::read::MultiGzDecoder::new(raw))
     } else {
         raw
@@ -110,10 +130,7 @@ pub fn read_input(input: &Input, opts: &ReadOptions, sink: &mut dyn FnMut(Event)
         .and_then(|f| f.to_str())
         .unwrap_or(&name)
         .to_string();
-    let size_hint = match input {
-        Input::File(p) if !gz => std::fs::metadata(p).map_or(0, |m| m.len() as usize),
-        _ => 0,
-    };
+    let size_hint = if gz { 0 } else { size_hint };
     let ctx = Ctx {
         size_hint,
         name: &name,

@@ -19,7 +19,7 @@ mod parallel;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use formats::{read_input, InputFormat, ReadOptions, TEXT_FIELDS};
+pub use formats::{read_from, read_input, InputFormat, ReadOptions, TEXT_FIELDS};
 pub use parallel::{for_each_in_order, DocInfo, Item, QUEUE, WINDOW};
 pub use tifa_core::meta::Metadata;
 
