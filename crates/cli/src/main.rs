@@ -480,13 +480,19 @@ impl Account {
     fn skipped(&mut self, notice: &Notice) {
         self.read += 1;
         self.skipped += 1;
-        let reason = notice
-            .message
-            .split([',', '(', ';', ':'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string();
+        // The reason's words without its numbers, so that like skips add up
+        // ("row has 2 fields" and "row has 1 fields" → "row has N fields").
+        let head = notice.message.split([',', '(', ';', ':']).next().unwrap_or("").trim();
+        let mut reason = String::with_capacity(head.len());
+        for c in head.chars() {
+            if c.is_ascii_digit() {
+                if !reason.ends_with('N') {
+                    reason.push('N');
+                }
+            } else {
+                reason.push(c);
+            }
+        }
         *self.skip_reasons.entry(reason).or_default() += 1;
         self.say("skipped", notice);
     }
