@@ -482,7 +482,12 @@ impl Account {
         self.skipped += 1;
         // The reason's words without its numbers, so that like skips add up
         // ("row has 2 fields" and "row has 1 fields" → "row has N fields").
-        let head = notice.message.split([',', '(', ';', ':']).next().unwrap_or("").trim();
+        let head = notice
+            .message
+            .split([',', '(', ';', ':'])
+            .next()
+            .unwrap_or("")
+            .trim();
         let mut reason = String::with_capacity(head.len());
         for c in head.chars() {
             if c.is_ascii_digit() {

@@ -32,7 +32,10 @@ fn hostile_files_are_named_and_the_rest_counted() {
         assert!(err.contains(needle), "stderr lacks {needle:?}:\n{err}");
     }
     let account = err.lines().last().unwrap();
-    assert!(account.contains("207 documents read (198 processed, 9 skipped)"), "{account}");
+    assert!(
+        account.contains("207 documents read (198 processed, 9 skipped)"),
+        "{account}"
+    );
     assert!(account.contains("2 row has N fields"), "{account}");
     // good.txt 1 + good.txt.gz 1 + invalid-utf8.txt 2 + loop-dir/inside.txt 1
     // + 19 good JSONL lines + 2 good CSV rows + 173 lines before the gzip cut.
