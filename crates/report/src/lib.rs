@@ -460,16 +460,12 @@ fn draw_lines(
             chart.draw_series(seg.into_iter().map(|p| Circle::new(p, 3, color.filled())))?;
         }
     }
-    // One series is named by the chart's title; a legend only for several.
-    if series.len() > 1 {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .label_font((FONTS, label_size))
-            .background_style(WHITE.mix(0.85))
-            .border_style(RGBColor(200, 200, 200))
-            .draw()?;
-    }
+    legend(
+        &mut chart,
+        series.len(),
+        SeriesLabelPosition::UpperLeft,
+        label_size,
+    )?;
     root.present()?;
     Ok(())
 }
@@ -533,16 +529,38 @@ fn draw_bars(
         bars.label(s.label())
             .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled()));
     }
-    if series.len() > 1 {
+    legend(
+        &mut chart,
+        series.len(),
+        SeriesLabelPosition::LowerRight,
+        label_size,
+    )?;
+    root.present()?;
+    Ok(())
+}
+
+/// The legend of a chart with several series (one series is named by the
+/// chart's title).
+fn legend<'a, DB, CT>(
+    chart: &mut ChartContext<'a, DB, CT>,
+    series: usize,
+    at: SeriesLabelPosition,
+    label_size: u32,
+) -> Result<(), String>
+where
+    DB: DrawingBackend + 'a,
+    CT: CoordTranslate,
+{
+    if series > 1 {
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
+            .position(at)
             .label_font((FONTS, label_size))
             .background_style(WHITE.mix(0.85))
             .border_style(RGBColor(200, 200, 200))
-            .draw()?;
+            .draw()
+            .map_err(|e| e.to_string())?;
     }
-    root.present()?;
     Ok(())
 }
 

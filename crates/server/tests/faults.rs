@@ -6,26 +6,11 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
-use tifa_core::Lexicon;
-use tifa_server::{app, Config};
+mod common;
+use tifa_server::Config;
 
 fn start() -> SocketAddr {
-    let router = app(&Lexicon::builtin(), Config::default()).expect("app");
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    listener.set_nonblocking(true).expect("nonblocking");
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("runtime");
-        rt.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            axum::serve(listener, router).await.expect("serve");
-        });
-    });
-    addr
+    common::start(Config::default())
 }
 
 fn head(addr: SocketAddr, path: &str, len: usize) -> String {
