@@ -956,7 +956,9 @@ fn mention_at(text: &str, floor: usize, at: usize, limit: usize) -> Option<Numbe
     }
     let value = match unit_with_magnitude(rest) {
         Some((mag, _)) if !mag.is_empty() && kind != NumberKind::Percent => {
-            value * parse_chinese_number(&format!("1{mag}")).unwrap_or(Decimal::ONE)
+            // Beyond Decimal's range (about 7.9 × 10^28) no report figure
+            // lies: such a span is not a mention (found by fuzzing: a panic).
+            value.checked_mul(parse_chinese_number(&format!("1{mag}")).unwrap_or(Decimal::ONE))?
         }
         _ => value,
     };
