@@ -361,6 +361,28 @@ proptest! {
     }
 
     #[test]
+    fn scan_and_count_agree(text in text_strategy(), s in 0usize..4, overlapping: bool, strict: bool) {
+        // `tifa scan` prints one record per occurrence that `tifa count` counts.
+        let matcher = cached_matcher(s, overlapping, strict);
+        let lex = matcher.lexicon();
+        let mut from_count = std::collections::BTreeMap::new();
+        for (id, literal, expanded) in matcher.count(&text).iter() {
+            let phrase = lex.entry(id).phrase.clone();
+            if literal > 0 {
+                from_count.insert((phrase.clone(), Form::Literal), literal);
+            }
+            if expanded > 0 {
+                from_count.insert((phrase, Form::Expanded), expanded);
+            }
+        }
+        let mut from_scan = std::collections::BTreeMap::new();
+        for r in tifa_core::scan(&matcher, "doc", &text) {
+            *from_scan.entry((r.phrase, r.form)).or_insert(0u64) += 1;
+        }
+        prop_assert_eq!(from_count, from_scan);
+    }
+
+    #[test]
     fn offsets_slice_to_the_reported_text(text in text_strategy()) {
         let matcher = cached_matcher(0, false, false);
         let chars: Vec<char> = text.chars().collect();
