@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""Engines side by side, whole processes, one run (BENCHMARKS.md, "Engines side by side").
+
+Builds (once, cached in bench-data/compare/, never committed):
+  corpus.txt  64 MiB of government reports: the fixture texts, rotated and repeated;
+  lex-N.txt   lexicons of N = 1, 10, 100, 1000, 5000, 50000 phrases: `100` is the built-in
+              lexicon's phrases and variants (folded); the others are the corpus's most frequent
+              3-6-character n-grams of CJK characters (ties broken by the n-gram), one a line.
+Then, for each lexicon, times each command on the same file (page cache warmed before each
+run; median of --runs runs) and prints MB/s and the ratio to the aho-corasick DFA:
+  tifa count --threads 1 (the real CLI, whole process: read, validate, match, print);
+  examples/engines (in process, matching only): aho-corasick DFA / auto, daachorse charwise
+  with and without its prefilter, tifa-core Matcher::count;
+  rg -j1 -o -F -f, grep -o -F -f (whole processes, piped to wc -l);
+  Python pyahocorasick iter_long and sum(str.count) where installed (str.count only up to
+  1,000 phrases: it is quadratic in practice).
+Counts are printed too: engines that agree on leftmost-longest semantics must agree on counts.
+
+Usage: scripts/compare.py [--sizes 1,10,100,1000,5000,50000] [--runs 3] [--mib 64]
+"""
+import argparse, collections, csv, glob, json, os, re, shutil, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench-data", "compare")
+
+
+def fixture_texts():
+    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(f"{ROOT}/fixtures/seeds/*.txt"))]
+    texts += [json.loads(l)["content"] for l in open(f"{ROOT}/fixtures/cpc/cpc-congress-reports.jsonl", encoding="utf-8")]
+    csv.field_size_limit(1 << 30)
+    for p in sorted(glob.glob(f"{ROOT}/fixtures/provincial-2026/*.csv")):
+        with open(p, encoding="utf-8-sig") as f:
+            texts += [r["full_text"] for r in csv.DictReader(f)]
+    return texts
+
+
+def build(mib, sizes):
+    os.makedirs(OUT, exist_ok=True)
+    corpus = os.path.join(OUT, f"corpus-{mib}m.txt")
+    texts = fixture_texts()
+    if not os.path.exists(corpus):
+        blob = "\n".join(texts)
+        parts, n, i = [], 0, 0
+        while n < mib << 20:
+            k = (i * 7919) % len(blob)
+            piece = blob[k:] + blob[:k] + "\n"
+            parts.append(piece)
+            n += len(piece.encode("utf-8"))
+            i += 1
+        with open(corpus, "w", encoding="utf-8") as f:
+            f.write("".join(parts))
+    lexicons = {}
+    grams = None
+    for size in sizes:
+        path = os.path.join(OUT, f"lex-{size}.txt")
+        lexicons[size] = path
+        if os.path.exists(path):
+            continue
+        if size == 100:
+            out = subprocess.run([f"{ROOT}/target/release/tifa", "lexicon", "export", "--format", "json"],
+                                 capture_output=True, text=True, check=True).stdout
+            phrases = []
+            for e in json.loads(out):
+                phrases += [e["phrase"]] + e.get("variants", [])
+        else:
+            if grams is None:
+                counter = collections.Counter()
+                for t in texts:
+                    for run in re.findall(r"[\u4e00-\u9fff]+", t):
+                        for n in range(3, 7):
+                            for j in range(len(run) - n + 1):
+                                counter[run[j:j + n]] += 1
+                grams = [g for g, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+            phrases = grams[:size]
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(dict.fromkeys(phrases)) + "\n")
+    return corpus, lexicons
+
+
+def warm(path):
+    with open(path, "rb") as f:
+        while f.read(1 << 24):
+            pass
+
+
+def timed(cmd, path, runs, parse=None):
+    """Median wall seconds of a shell command over `runs` runs, and its output's first field."""
+    walls, out = [], ""
+    for _ in range(runs):
+        warm(path)
+        t = time.perf_counter()
+        p = subprocess.run(cmd, shell=True, capture_output=True, text=True)
+        walls.append(time.perf_counter() - t)
+        if p.returncode != 0:
+            return None, p.stderr.strip()[:80]
+        out = p.stdout
+    return statistics.median(walls), (parse(out) if parse else out.strip())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="1,10,100,1000,5000,50000")
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--mib", type=int, default=64)
+    ap.add_argument("--only", default="", help="comma-separated labels to run (default: all)")
+    a = ap.parse_args()
+    sizes = [int(s) for s in a.sizes.split(",")]
+    subprocess.run(["cargo", "build", "--release", "-q", "--bin", "tifa", "--example", "engines"], cwd=ROOT, check=True)
+    corpus, lexicons = build(a.mib, sizes)
+    size = os.path.getsize(corpus)
+    tifa = f"{ROOT}/target/release/tifa"
+    engines = f"{ROOT}/target/release/examples/engines"
+    try:
+        import ahocorasick  # noqa: F401
+        have_pyac = True
+    except ImportError:
+        have_pyac = False
+    print(f"corpus {corpus}: {size / 1e6:.1f} MB; {os.cpu_count()} cores; median of {a.runs} runs; MB/s = corpus bytes / wall")
+    for n in sizes:
+        lex = lexicons[n]
+        rows = []
+        def add(label, secs, count, note=""):
+            rows.append((label, secs, count, note))
+        commands = [
+            ("tifa count --threads 1 (whole process)",
+             f"{tifa} count --threads 1 --lexicon-only --lexicon {lex} --format csv {corpus}",
+             lambda o: sum(int(r["count"]) for r in csv.DictReader(o.splitlines()))),
+        ]
+        for e in ["ac-dfa", "ac-auto", "daachorse", "daachorse-nopf", "tifa", "tifa-strict"]:
+            commands.append((f"{e} (in process, matching only)", f"{engines} {e} {lex} {corpus}", None))
+        if shutil.which("rg"):
+            commands.append(("rg -j1 -o -F -f | wc -l", f"rg -j1 -o -F -f {lex} {corpus} | wc -l", lambda o: int(o)))
+        if shutil.which("grep"):
+            commands.append(("grep -o -F -f | wc -l", f"LC_ALL=C.UTF-8 grep -o -F -f {lex} {corpus} | wc -l", lambda o: int(o)))
+        if have_pyac:
+            commands.append(("python pyahocorasick iter_long",
+                             f"python3 -c \"import ahocorasick,sys\nA=ahocorasick.Automaton()\n"
+                             f"for i,p in enumerate(open(sys.argv[1],encoding='utf-8').read().split()):A.add_word(p,i)\n"
+                             f"A.make_automaton();t=open(sys.argv[2],encoding='utf-8').read()\n"
+                             f"print(sum(1 for _ in A.iter_long(t)))\" {lex} {corpus}", lambda o: int(o)))
+        if n <= 1000:
+            commands.append(("python sum(str.count)",
+                             f"python3 -c \"import sys\nps=open(sys.argv[1],encoding='utf-8').read().split()\n"
+                             f"t=open(sys.argv[2],encoding='utf-8').read()\nprint(sum(t.count(p) for p in ps))\" {lex} {corpus}",
+                             lambda o: int(o)))
+        only = [s for s in a.only.split(",") if s]
+        for label, cmd, parse in commands:
+            if only and not any(o in label for o in only):
+                continue
+            if parse is None:  # examples/engines prints its own matching time
+                best = []
+                for _ in range(a.runs):
+                    p = subprocess.run(cmd, shell=True, capture_output=True, text=True)
+                    if p.returncode != 0:
+                        add(label, None, None, p.stderr.strip()[:80]); break
+                    f = p.stdout.split("\t")
+                    best.append((float(f[3]), int(f[1])))
+                if best:
+                    add(label, statistics.median(b[0] for b in best), best[0][1])
+            else:
+                secs, count = timed(cmd, corpus, a.runs, parse)
+                add(label, secs, count if secs is not None else None, "" if secs is not None else str(count))
+        base = next((s for l, s, _, _ in rows if l.startswith("ac-dfa") and s), None)
+        print(f"\n## {n} phrases ({lex})")
+        print(f"| engine | MB/s | vs aho-corasick DFA | matches |\n| --- | ---: | ---: | ---: |")
+        for label, secs, count, note in rows:
+            if secs is None:
+                print(f"| {label} | failed: {note} | | |")
+                continue
+            mbs = size / 1e6 / secs
+            ratio = f"{base / secs:.2f}" if base else ""
+            print(f"| {label} | {mbs:,.0f} | {ratio} | {count} |")
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
