@@ -9,8 +9,9 @@
 //! Engines: `ac-dfa` (aho-corasick 1.1, DFA forced), `ac-auto` (its own
 //! choice), `daachorse` (5.1 charwise, prefilter on, the default),
 //! `daachorse-nopf` (prefilter off), `tifa` (tifa-core `Matcher::count`,
-//! strategy chosen per lexicon, no expansions), `tifa-strict` (the same in
-//! strict mode: no normalization).
+//! strategy chosen per lexicon, no expansions), `tifa-ac` / `tifa-da` (the
+//! same with the aho-corasick DFA or the double-array strategy forced),
+//! `tifa-strict` (strict mode: no normalization).
 //!
 //! cargo run --release --example engines -- ENGINE LEXICON FILE
 
@@ -18,7 +19,7 @@ use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use daachorse::{CharwiseDoubleArrayAhoCorasickBuilder, MatchKind as DaacKind};
-use tifa::{Lexicon, LexiconFormat, MatcherBuilder};
+use tifa::{Lexicon, LexiconFormat, MatcherBuilder, Strategy};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -49,12 +50,17 @@ fn main() {
                 .expect("automaton");
             Box::new(move |t| pma.leftmost_find_iter(t).count())
         }
-        "tifa" | "tifa-strict" => {
+        "tifa" | "tifa-strict" | "tifa-ac" | "tifa-da" => {
             let lex =
                 Lexicon::parse(&lexicon_text, LexiconFormat::Lines, lexicon).expect("lexicon");
             let m = MatcherBuilder::new()
                 .expansions(false)
                 .strict(engine == "tifa-strict")
+                .strategy(match engine.as_str() {
+                    "tifa-ac" => Strategy::Dfa,
+                    "tifa-da" => Strategy::DoubleArray,
+                    _ => Strategy::Auto,
+                })
                 .build(&lex)
                 .expect("matcher");
             Box::new(move |t| m.count(t).total_literal() as usize)

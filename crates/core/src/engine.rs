@@ -34,9 +34,12 @@
 use std::collections::HashSet;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use daachorse::{
+    CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind as DaacKind,
+};
 
 use crate::error::Error;
-use crate::fold::{fold_char, is_ignorable, watched_chars};
+use crate::fold::{fold_char, is_ignorable, raw_forms, watched_chars};
 
 /// Which automaton the matcher runs on. All give identical results (the
 /// tests run every semantics case against each); they differ in speed and
@@ -55,15 +58,22 @@ pub enum Strategy {
     ContiguousNfa,
     /// A noncontiguous NFA: slowest search, cheapest to build.
     NoncontiguousNfa,
+    /// daachorse's character-wise double-array automaton with its 2-gram
+    /// prefilter, over the phrases alone; watched characters are found
+    /// apart (ASCII white space by `memchr`, the others by a second
+    /// automaton of *trigger* pairs, see [`Engine`]). Fastest on lexicons
+    /// whose phrases are rare in the text.
+    DoubleArray,
 }
 
 impl Strategy {
     /// Every strategy, for tests and benchmarks.
-    pub const ALL: [Strategy; 4] = [
+    pub const ALL: [Strategy; 5] = [
         Strategy::Auto,
         Strategy::Dfa,
         Strategy::ContiguousNfa,
         Strategy::NoncontiguousNfa,
+        Strategy::DoubleArray,
     ];
 
     /// Above this many patterns `Auto` stops forcing a DFA: the DFA's
@@ -74,7 +84,7 @@ impl Strategy {
     fn kind(self, patterns: usize) -> Option<AhoCorasickKind> {
         match self {
             Strategy::Auto if patterns <= Self::AUTO_DFA_LIMIT => Some(AhoCorasickKind::DFA),
-            Strategy::Auto => None,
+            Strategy::Auto | Strategy::DoubleArray => None,
             Strategy::Dfa => Some(AhoCorasickKind::DFA),
             Strategy::ContiguousNfa => Some(AhoCorasickKind::ContiguousNFA),
             Strategy::NoncontiguousNfa => Some(AhoCorasickKind::NoncontiguousNFA),
@@ -90,13 +100,50 @@ pub(crate) struct Hit {
     pub pid: usize,
 }
 
+/// The automata of one strategy.
+enum Search {
+    /// aho-corasick over the patterns and the watch patterns: one pass
+    /// reports both.
+    Ac {
+        leftmost: AhoCorasick,
+        overlapping: AhoCorasick,
+    },
+    /// daachorse over the patterns alone; watched characters are found by
+    /// [`Engine::watch_hits`].
+    DoubleArray(Box<DoubleArray>),
+}
+
+struct DoubleArray {
+    leftmost: CharwiseDoubleArrayAhoCorasick<u32>,
+    overlapping: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// Raw character pairs (and single characters) that can put a watched
+    /// non-ASCII character inside an occurrence in N; `None` in strict mode
+    /// or when there are none.
+    triggers: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
+    /// The non-ASCII ignorable characters (none in strict mode). They
+    /// never overlap one another, so a leftmost search finds them all; and
+    /// aho-corasick's SIMD prefilter runs at several GB/s over them.
+    ignorables: Option<AhoCorasick>,
+}
+
+impl std::fmt::Debug for Search {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Search::Ac { leftmost, .. } => f.debug_tuple("Ac").field(leftmost).finish(),
+            Search::DoubleArray(_) => f.write_str("DoubleArray"),
+        }
+    }
+}
+
 /// Automata over one set of patterns (phrases, or members).
 #[derive(Debug)]
 pub(crate) struct Engine {
-    leftmost: AhoCorasick,
-    overlapping: AhoCorasick,
+    search: Search,
     /// Pattern ids below this are real patterns; the rest are watch patterns.
     n_patterns: usize,
+    /// The watched characters, sorted; watch pattern `n_patterns + i` is
+    /// `watch_chars[i]`.
+    watch_chars: Vec<char>,
     /// For each watch pattern (id - n_patterns): is it an ignorable char?
     watch_is_ignorable: Vec<bool>,
     /// Length of the longest pattern, in chars.
@@ -113,26 +160,33 @@ impl Engine {
     /// `patterns` must be non-empty strings, already folded when
     /// `normalize` is set, without duplicates.
     pub fn new(patterns: &[String], normalize: bool, strategy: Strategy) -> Result<Engine, Error> {
-        let mut all: Vec<String> = patterns.to_vec();
-        let mut watch_is_ignorable = Vec::new();
+        let mut watch_chars = Vec::new();
         if normalize {
             let alphabet: HashSet<char> = patterns.iter().flat_map(|p| p.chars()).collect();
-            for c in watched_chars(&alphabet) {
-                all.push(c.to_string());
-                watch_is_ignorable.push(is_ignorable(c));
-            }
+            watch_chars = watched_chars(&alphabet);
         }
-        let build = |kind: MatchKind| {
-            AhoCorasick::builder()
-                .match_kind(kind)
-                .kind(strategy.kind(all.len()))
-                .build(&all)
-                .map_err(|e| Error::Build(e.to_string()))
+        let watch_is_ignorable = watch_chars.iter().map(|&c| is_ignorable(c)).collect();
+        let search = if strategy == Strategy::DoubleArray {
+            Search::DoubleArray(Box::new(DoubleArray::new(patterns, normalize)?))
+        } else {
+            let mut all: Vec<String> = patterns.to_vec();
+            all.extend(watch_chars.iter().map(|c| c.to_string()));
+            let build = |kind: MatchKind| {
+                AhoCorasick::builder()
+                    .match_kind(kind)
+                    .kind(strategy.kind(all.len()))
+                    .build(&all)
+                    .map_err(|e| Error::Build(e.to_string()))
+            };
+            Search::Ac {
+                leftmost: build(MatchKind::LeftmostLongest)?,
+                overlapping: build(MatchKind::Standard)?,
+            }
         };
         Ok(Engine {
-            leftmost: build(MatchKind::LeftmostLongest)?,
-            overlapping: build(MatchKind::Standard)?,
+            search,
             n_patterns: patterns.len(),
+            watch_chars,
             watch_is_ignorable,
             max_chars: patterns
                 .iter()
@@ -157,15 +211,7 @@ impl Engine {
     /// order) when `overlapping`.
     pub fn run<F: FnMut(Hit)>(&self, text: &str, overlapping: bool, emit: &mut F) {
         if !self.normalize {
-            if overlapping {
-                for m in self.overlapping.find_overlapping_iter(text) {
-                    emit(hit(&m));
-                }
-            } else {
-                for m in self.leftmost.find_iter(text) {
-                    emit(hit(&m));
-                }
-            }
+            self.pattern_hits(text, overlapping, emit);
             return;
         }
         let mut stream = Stream {
@@ -181,16 +227,225 @@ impl Engine {
             folded: String::new(),
             map: Vec::new(),
         };
-        if overlapping {
-            for m in self.overlapping.find_overlapping_iter(text) {
-                stream.feed(hit(&m));
+        self.raw_hits(text, overlapping, &mut |h| stream.feed(h));
+        stream.finish();
+    }
+
+    /// Occurrences of the patterns alone (no watch hits) in `text`:
+    /// leftmost-longest in text order, or every occurrence.
+    fn pattern_hits(&self, text: &str, overlapping: bool, emit: &mut impl FnMut(Hit)) {
+        let n = self.n_patterns;
+        match &self.search {
+            Search::Ac {
+                leftmost,
+                overlapping: all,
+            } => {
+                if overlapping {
+                    all.find_overlapping_iter(text)
+                        .map(|m| hit(&m))
+                        .filter(|h| h.pid < n)
+                        .for_each(emit);
+                } else {
+                    // In N (the only text searched here with watch patterns
+                    // present) no watched char occurs, so filtering is exact.
+                    leftmost
+                        .find_iter(text)
+                        .map(|m| hit(&m))
+                        .filter(|h| h.pid < n)
+                        .for_each(emit);
+                }
             }
-        } else {
-            for m in self.leftmost.find_iter(text) {
-                stream.feed(hit(&m));
+            Search::DoubleArray(da) => {
+                if overlapping {
+                    da.overlapping
+                        .find_overlapping_iter(text)
+                        .map(|m| daac_hit(&m))
+                        .for_each(emit);
+                } else {
+                    da.leftmost
+                        .leftmost_find_iter(text)
+                        .map(|m| daac_hit(&m))
+                        .for_each(emit);
+                }
             }
         }
-        stream.finish();
+    }
+
+    /// The raw pass of a normalizing search: pattern occurrences in the raw
+    /// text and watch hits, ordered so that [`Stream`] can judge pieces.
+    fn raw_hits(&self, text: &str, overlapping: bool, emit: &mut impl FnMut(Hit)) {
+        match &self.search {
+            Search::Ac {
+                leftmost,
+                overlapping: all,
+            } => {
+                if overlapping {
+                    all.find_overlapping_iter(text).for_each(|m| emit(hit(&m)));
+                } else {
+                    leftmost.find_iter(text).for_each(|m| emit(hit(&m)));
+                }
+            }
+            Search::DoubleArray(da) => {
+                let watch = self.watch_hits(da, text);
+                let mut watch = watch.into_iter().peekable();
+                let mut merge = |h: Hit| {
+                    while let Some(w) = watch.next_if(|w| w.start < h.start) {
+                        emit(w);
+                    }
+                    emit(h);
+                };
+                if overlapping {
+                    // Overlapping hits come by end; a piece only needs
+                    // every hit that starts before a cut to come before it.
+                    let mut hits: Vec<Hit> = Vec::new();
+                    self.pattern_hits(text, true, &mut |h| hits.push(h));
+                    hits.sort_unstable_by_key(|h| (h.start, h.end));
+                    hits.into_iter().for_each(&mut merge);
+                } else {
+                    self.pattern_hits(text, false, &mut merge);
+                }
+                watch.for_each(emit);
+            }
+        }
+    }
+
+    /// The watched characters of `text` that the double-array raw pass must
+    /// report, in text order, each once: every ASCII white-space byte (found
+    /// by `memchr`), and every non-identity character inside a trigger
+    /// occurrence. The Stream's exactness needs fewer than *every* watched
+    /// character (the argument is at [`DoubleArray::new`]).
+    fn watch_hits(&self, da: &DoubleArray, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut out: Vec<Hit> = Vec::new();
+        let mut push = |start: usize, c: char| {
+            if let Ok(i) = self.watch_chars.binary_search(&c) {
+                out.push(Hit {
+                    start,
+                    end: start + c.len_utf8(),
+                    pid: self.n_patterns + i,
+                });
+            }
+        };
+        for i in memchr::memchr3_iter(b'\n', b'\r', b' ', bytes) {
+            push(i, bytes[i] as char);
+        }
+        for i in memchr::memchr3_iter(b'\t', 0x0B, 0x0C, bytes) {
+            push(i, bytes[i] as char);
+        }
+        if let Some(ignorables) = &da.ignorables {
+            for m in ignorables.find_iter(text) {
+                push(m.start(), text[m.start()..].chars().next().unwrap_or(' '));
+            }
+        }
+        if let Some(triggers) = &da.triggers {
+            for m in triggers.find_overlapping_iter(text) {
+                for (i, c) in text[m.start()..m.end()].char_indices() {
+                    if !c.is_ascii() && fold_char(c) != Some(c) {
+                        push(m.start() + i, c);
+                    }
+                }
+            }
+        }
+        out.sort_unstable_by_key(|h| h.start);
+        out.dedup_by_key(|h| h.start);
+        out
+    }
+}
+
+impl DoubleArray {
+    /// The automata of the double-array strategy.
+    ///
+    /// Which watched characters must the raw pass report? [`Stream`] needs,
+    /// in every piece whose raw hits differ from the hits in N, one reported
+    /// character that shows it. Raw hits differ only where an occurrence O
+    /// in N (a) crosses a run of ignorable characters or (b) covers a
+    /// non-identity character w (traditional, full width). Every ignorable
+    /// character is reported (ASCII ones by `memchr`, the others by a small
+    /// aho-corasick automaton), which settles (a). In (b), if O is one
+    /// character long, w is a trigger by itself; otherwise w stands next to
+    /// another character of O in N, and either they are next to each other
+    /// in the raw text (the raw pair is a trigger: its fold is a pair inside
+    /// a pattern) or an ignorable run lies between them, which is case (a).
+    /// Triggers are therefore every raw pair, other than the folded pair
+    /// itself, whose fold is a pair of adjacent pattern characters, and
+    /// every non-identity raw form of a one-character pattern.
+    fn new(patterns: &[String], normalize: bool) -> Result<DoubleArray, Error> {
+        let build = |kind: DaacKind, pats: &[String]| {
+            CharwiseDoubleArrayAhoCorasickBuilder::new()
+                .match_kind(kind)
+                .build::<_, _, u32>(pats)
+                .map_err(|e| Error::Build(e.to_string()))
+        };
+        let triggers = if normalize {
+            let set = triggers(patterns);
+            if set.is_empty() {
+                None
+            } else {
+                Some(build(
+                    DaacKind::Standard,
+                    &set.into_iter().collect::<Vec<_>>(),
+                )?)
+            }
+        } else {
+            None
+        };
+        let ignorables = if normalize {
+            let all: Vec<String> = watched_chars(&HashSet::new())
+                .into_iter()
+                .filter(|c| !c.is_ascii() && is_ignorable(*c))
+                .map(String::from)
+                .collect();
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(&all)
+                .map_err(|e| Error::Build(e.to_string()))?;
+            Some(ac)
+        } else {
+            None
+        };
+        Ok(DoubleArray {
+            leftmost: build(DaacKind::LeftmostLongest, patterns)?,
+            overlapping: build(DaacKind::Standard, patterns)?,
+            triggers,
+            ignorables,
+        })
+    }
+}
+
+/// The trigger strings of [`DoubleArray::new`], sorted.
+fn triggers(patterns: &[String]) -> std::collections::BTreeSet<String> {
+    let alphabet: HashSet<char> = patterns.iter().flat_map(|p| p.chars()).collect();
+    let raw = raw_forms(&alphabet);
+    let forms = |c: char| raw.get(&c).map_or(&[][..], |v| v.as_slice());
+    let mut out = std::collections::BTreeSet::new();
+    for p in patterns {
+        let chars: Vec<char> = p.chars().collect();
+        if let [c] = chars[..] {
+            for &x in forms(c) {
+                if x != c {
+                    out.insert(x.to_string());
+                }
+            }
+        }
+        for w in chars.windows(2) {
+            for &x in forms(w[0]) {
+                for &y in forms(w[1]) {
+                    if (x, y) != (w[0], w[1]) {
+                        out.insert([x, y].iter().collect());
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[inline]
+fn daac_hit(m: &daachorse::Match<u32>) -> Hit {
+    Hit {
+        start: m.start(),
+        end: m.end(),
+        pid: m.value() as usize,
     }
 }
 
@@ -342,18 +597,14 @@ impl<F: FnMut(Hit)> Stream<'_, F> {
             self.map.push((self.folded.len(), i, 0));
             self.folded.push(c);
         }
-        let n = self.engine.n_patterns;
-        for m in self.engine.overlapping.find_overlapping_iter(&self.folded) {
-            if m.pattern().as_usize() >= n {
-                continue;
-            }
-            let cs = self.map.partition_point(|x| x.0 < m.start());
-            let ce = self.map.partition_point(|x| x.0 < m.end());
-            if pred(cs, ce) {
-                return true;
-            }
-        }
-        false
+        let mut found = false;
+        let (folded, map) = (&self.folded, &self.map);
+        self.engine.pattern_hits(folded, true, &mut |h: Hit| {
+            let cs = map.partition_point(|x| x.0 < h.start);
+            let ce = map.partition_point(|x| x.0 < h.end);
+            found |= pred(cs, ce);
+        });
+        found
     }
 
     /// Folds `text[a..b]` and searches it, emitting hits with raw spans.
@@ -368,27 +619,16 @@ impl<F: FnMut(Hit)> Stream<'_, F> {
                 self.folded.push(f);
             }
         }
-        let e = self.engine;
-        let mut emit_folded = |m: aho_corasick::Match| {
-            if m.pattern().as_usize() >= e.n_patterns {
-                return;
-            }
-            let first = self.map.partition_point(|x| x.0 < m.start());
-            let last = self.map.partition_point(|x| x.0 < m.end()) - 1;
-            (self.emit)(Hit {
-                start: self.map[first].1,
-                end: self.map[last].2,
-                pid: m.pattern().as_usize(),
+        let (folded, map, emit) = (&self.folded, &self.map, &mut self.emit);
+        self.engine
+            .pattern_hits(folded, self.overlapping, &mut |h: Hit| {
+                let first = map.partition_point(|x| x.0 < h.start);
+                let last = map.partition_point(|x| x.0 < h.end) - 1;
+                emit(Hit {
+                    start: map[first].1,
+                    end: map[last].2,
+                    pid: h.pid,
+                });
             });
-        };
-        if self.overlapping {
-            for m in e.overlapping.find_overlapping_iter(&self.folded) {
-                emit_folded(m);
-            }
-        } else {
-            for m in e.leftmost.find_iter(&self.folded) {
-                emit_folded(m);
-            }
-        }
     }
 }

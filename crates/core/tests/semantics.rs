@@ -330,6 +330,49 @@ fn text_strategy() -> impl proptest::strategy::Strategy<Value = String> {
     proptest::collection::vec(proptest::sample::select(PIECES), 0..40).prop_map(|v| v.concat())
 }
 
+/// Single characters around the phrases of [`PIECES`]: their own, their
+/// traditional and full-width forms, and white space of every width (ASCII,
+/// no-break, ideographic, zero-width), so that phrases break anywhere.
+const CHARS: &[char] = &[
+    '一', '府', '委', '两', '兩', '院', '全', '过', '過', '程', '人', '民', '主', '国', '國', '家',
+    '权', '權', '力', '机', '機', '关', '關', '1', '１', '+', '＋', '9', '９', '\n', '\r', ' ',
+    '\t', '\u{3000}', '\u{00A0}', '\u{200B}', '\u{FEFF}', '\u{2028}', '\u{0085}', '、', '“', '”',
+    '。', '的',
+];
+
+fn char_text_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+    const BREAKS: &[&str] = &[
+        "\n",
+        "\r\n",
+        " ",
+        "\t",
+        "\u{3000}",
+        "\u{00A0}",
+        "\u{200B}",
+        "\u{FEFF}",
+        "\u{2028}",
+        "\u{0085}",
+        "\u{3000}\n",
+        " \u{200B}",
+    ];
+    // A piece with white space put in after its k-th character.
+    let broken = (
+        proptest::sample::select(PIECES),
+        proptest::sample::select(BREAKS),
+        0usize..8,
+    )
+        .prop_map(|(p, b, k)| {
+            let at = p.char_indices().nth(k).map_or(p.len(), |(i, _)| i);
+            format!("{}{b}{}", &p[..at], &p[at..])
+        });
+    let piece = prop_oneof![
+        proptest::sample::select(PIECES).prop_map(str::to_string),
+        proptest::sample::select(CHARS).prop_map(|c| c.to_string()),
+        broken,
+    ];
+    proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+}
+
 fn literal_matches(m: &Matcher, text: &str) -> Vec<(usize, usize, String)> {
     let mut got: Vec<_> = m
         .find_iter(text)
@@ -344,9 +387,18 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
     #[test]
-    fn matches_equal_the_reference(text in text_strategy(), s in 0usize..4, overlapping: bool, strict: bool) {
+    fn matches_equal_the_reference(text in text_strategy(), s in 0usize..Strategy::ALL.len(), overlapping: bool, strict: bool) {
         let matcher = cached_matcher(s, overlapping, strict);
         prop_assert_eq!(literal_matches(&matcher, &text), reference(&lexicon(), &text, overlapping, strict));
+    }
+
+    #[test]
+    fn broken_and_variant_phrases_match_the_reference(text in char_text_strategy(), s in 0usize..Strategy::ALL.len(), overlapping: bool) {
+        // Phrases broken by any white space, in any mix of traditional and
+        // full-width forms: where the double-array strategy's triggers must
+        // catch every character that changes a match.
+        let matcher = cached_matcher(s, overlapping, false);
+        prop_assert_eq!(literal_matches(&matcher, &text), reference(&lexicon(), &text, overlapping, false));
     }
 
     #[test]
@@ -361,7 +413,7 @@ proptest! {
     }
 
     #[test]
-    fn scan_and_count_agree(text in text_strategy(), s in 0usize..4, overlapping: bool, strict: bool) {
+    fn scan_and_count_agree(text in text_strategy(), s in 0usize..Strategy::ALL.len(), overlapping: bool, strict: bool) {
         // `tifa scan` prints one record per occurrence that `tifa count` counts.
         let matcher = cached_matcher(s, overlapping, strict);
         let lex = matcher.lexicon();
