@@ -35,7 +35,28 @@ pub fn fold_char(c: char) -> Option<char> {
     if c.is_ascii() {
         return Some(c);
     }
+    let cp = c as usize;
+    // Most characters of a report have no traditional mapping; one bit per
+    // BMP character says so without hashing.
+    if cp < 0x10000 && traditional_bits()[cp / 64] & (1 << (cp % 64)) == 0 {
+        return Some(c);
+    }
     Some(traditional_table().get(&c).copied().unwrap_or(c))
+}
+
+/// One bit per BMP character: set when [`traditional_table`] maps it.
+fn traditional_bits() -> &'static [u64; 1024] {
+    static BITS: OnceLock<Box<[u64; 1024]>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = Box::new([0u64; 1024]);
+        for &t in traditional_table().keys() {
+            let cp = t as usize;
+            if cp < 0x10000 {
+                bits[cp / 64] |= 1 << (cp % 64);
+            }
+        }
+        bits
+    })
 }
 
 /// True for characters that normalization drops: white space and the
