@@ -71,7 +71,21 @@ def build(mib, sizes):
                             for j in range(len(run) - n + 1):
                                 counter[run[j:j + n]] += 1
                 grams = [g for g, _ in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
-            phrases = grams[:size]
+            # Some n-grams are traditional forms of others; tifa folds them to
+            # one phrase and rejects the pair, so drop the later one (as
+            # `tifa lexicon check` reports it) and keep `size` phrases.
+            phrases = grams[: size + size // 50 + 10]
+            while True:
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write("\n".join(phrases) + "\n")
+                p = subprocess.run([f"{ROOT}/target/release/tifa", "lexicon", "check", path],
+                                   capture_output=True, text=True)
+                out = p.stdout + p.stderr
+                bad = {int(m) for m in re.findall(re.escape(path) + r":(\d+): ", out)}
+                if not bad:
+                    break
+                phrases = [p for i, p in enumerate(phrases, 1) if i not in bad]
+            phrases = phrases[:size]
         with open(path, "w", encoding="utf-8") as f:
             f.write("\n".join(dict.fromkeys(phrases)) + "\n")
     return corpus, lexicons
