@@ -49,7 +49,9 @@ use crate::fold::{fold_char, is_ignorable, raw_forms, watched_chars};
 pub enum Strategy {
     /// A DFA while the automaton stays small (at most
     /// [`Strategy::AUTO_DFA_LIMIT`] patterns, watch patterns included),
-    /// else aho-corasick's own choice (an NFA).
+    /// else [`Strategy::DoubleArray`] (measured by `scripts/compare.py`:
+    /// at 5,000 phrases 179 MB/s against 137 for aho-corasick's own choice,
+    /// at 50,000 177 against 90).
     #[default]
     Auto,
     /// A full DFA: fastest search, most memory.
@@ -166,7 +168,10 @@ impl Engine {
             watch_chars = watched_chars(&alphabet);
         }
         let watch_is_ignorable = watch_chars.iter().map(|&c| is_ignorable(c)).collect();
-        let search = if strategy == Strategy::DoubleArray {
+        let watched = watch_chars.len();
+        let search = if strategy == Strategy::DoubleArray
+            || (strategy == Strategy::Auto && patterns.len() + watched > Strategy::AUTO_DFA_LIMIT)
+        {
             Search::DoubleArray(Box::new(DoubleArray::new(patterns, normalize)?))
         } else {
             let mut all: Vec<String> = patterns.to_vec();
