@@ -183,7 +183,7 @@ def main():
                 continue
             mbs = size / 1e6 / secs
             ratio = f"{base / secs:.2f}" if base else ""
-            print(f"| {label} | {mbs:,.0f} | {ratio} | {count} |")
+            print(f"| {label.replace('|', chr(92) + '|')} | {mbs:,.0f} | {ratio} | {count} |")
         sys.stdout.flush()
 
 
