@@ -180,3 +180,22 @@ proptest! {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
+
+/// Found by the property above: the CLI skipped a white-space-only
+/// document while the server counted its characters.
+#[test]
+fn an_empty_document_is_skipped_by_both() {
+    let dir = tempdir("empty-doc");
+    let docs = [("\n".to_string(), None), ("两院".to_string(), None)];
+    let numbered: Vec<(usize, &(String, Option<u16>))> = docs.iter().enumerate().collect();
+    let path = dir.join("docs.jsonl");
+    write_jsonl(&path, &numbered);
+    let cli = cli_count(&[&path], &["--by", "year"]);
+    let server = server_count(json!({
+        "documents": [{"id": "d0", "text": "\n"}, {"id": "d1", "text": "两院"}],
+        "by": ["year"]
+    }));
+    assert_eq!(server[0]["chars"], 2);
+    assert_eq!(Value::Array(cli), server);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

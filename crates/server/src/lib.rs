@@ -537,6 +537,11 @@ async fn count(
         let mut table = CountTable::new(request.by.clone());
         let mut counts = Counts::new(matcher.lexicon().len());
         for (i, doc) in request.documents.iter().enumerate() {
+            // As the CLI does: a document with no text (white space only)
+            // is skipped, not counted in `chars` or `docs`.
+            if doc.text.trim().is_empty() {
+                continue;
+            }
             let id = doc.id.clone().unwrap_or_else(|| format!("#{}", i + 1));
             let meta = metadata(doc, &id);
             let key = request
