@@ -83,11 +83,11 @@ impl Strategy {
     /// patterns the NFA is as fast (measured in benches/count.rs).
     pub const AUTO_DFA_LIMIT: usize = 3_000;
 
-    fn kind(self, patterns: usize) -> Option<AhoCorasickKind> {
+    fn kind(self) -> Option<AhoCorasickKind> {
         match self {
-            Strategy::Auto if patterns <= Self::AUTO_DFA_LIMIT => Some(AhoCorasickKind::DFA),
-            Strategy::Auto | Strategy::DoubleArray => None,
-            Strategy::Dfa => Some(AhoCorasickKind::DFA),
+            // Auto reaches aho-corasick only up to AUTO_DFA_LIMIT patterns.
+            Strategy::Auto | Strategy::Dfa => Some(AhoCorasickKind::DFA),
+            Strategy::DoubleArray => None,
             Strategy::ContiguousNfa => Some(AhoCorasickKind::ContiguousNFA),
             Strategy::NoncontiguousNfa => Some(AhoCorasickKind::NoncontiguousNFA),
         }
@@ -179,7 +179,7 @@ impl Engine {
             let build = |kind: MatchKind| {
                 AhoCorasick::builder()
                     .match_kind(kind)
-                    .kind(strategy.kind(all.len()))
+                    .kind(strategy.kind())
                     .build(&all)
                     .map_err(|e| Error::Build(e.to_string()))
             };
