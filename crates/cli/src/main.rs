@@ -3,6 +3,7 @@
 //! own.
 
 mod output;
+mod sql;
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
@@ -53,6 +54,12 @@ enum Command {
     /// Show, validate or export the lexicon.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Run a SQL query (Apache DataFusion) over tables of documents, with
+    /// tifa_count, tifa_matches and tifa_numbers.
+    Sql(sql::SqlArgs),
+    /// Write a corpus as a Parquet table (one row per document) for `tifa
+    /// sql` or any SQL engine.
+    Export(sql::ExportArgs),
 }
 
 #[derive(Args)]
@@ -317,6 +324,8 @@ fn main() -> ExitCode {
         Command::Kwic(args) => run_kwic(args),
         Command::Discover(args) => run_discover(args),
         Command::Lexicon(cmd) => run_lexicon(cmd),
+        Command::Sql(args) => sql::run_sql(args),
+        Command::Export(args) => sql::run_export(args),
     };
     match result {
         Ok(code) => code,
