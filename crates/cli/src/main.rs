@@ -15,9 +15,8 @@ use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 use tifa_core::discover::candidates;
 use tifa_core::{
-    kwic, numbers_by_subject, scan, CountTable, Counts, Discovery, Entry, EntryId, Lexicon,
-    Matcher, MatcherBuilder, NumberExtractor, NumberKind, NumberMention, NumberRecord,
-    RowSelection,
+    kwic, numbers_by_subject, scan, CountTable, Discovery, Entry, EntryId, Lexicon, Matcher,
+    MatcherBuilder, NumberExtractor, NumberKind, NumberMention, NumberRecord, RowSelection,
 };
 use tifa_corpus::{
     find_inputs, for_each_in_order, DocInfo, Document, InputFormat, Item, Notice, ReadOptions,
@@ -579,14 +578,20 @@ impl Account {
 
 /// Reads every input, runs `work` on each document in parallel, and calls
 /// `each` with the results in input order; keeps the account.
+/// `--threads`, or one per core.
+fn thread_count(input: &InputOpts) -> usize {
+    input
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
+
 fn run_corpus<T: Send>(
     input: &InputOpts,
     work: impl Fn(&Document) -> T + Sync,
     mut each: impl FnMut(&DocInfo, T, &mut Account),
 ) -> Result<Account, String> {
-    let threads = input
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let threads = thread_count(input);
     let found = find_inputs(&input.paths);
     for e in &found.errors {
         eprintln!("tifa: error: {e}");
@@ -649,14 +654,12 @@ fn run_count(args: CountArgs) -> Result<ExitCode, String> {
     };
     let matcher = build_matcher(&args.matching, &lexicon)?;
     let mut table = CountTable::new(args.by.clone());
-    let n = lexicon.len();
+    let threads = thread_count(&args.input);
     let account = run_corpus(
         &args.input,
-        |doc| {
-            let mut counts = Counts::new(n);
-            matcher.count_into(&doc.text, &mut counts);
-            counts
-        },
+        // A long document (one big file) is counted on every thread, cut
+        // after sentence ends; short ones on their worker alone.
+        |doc| matcher.count_parallel(&doc.text, threads),
         |doc, counts, account| {
             account.matches += counts.total_literal() + counts.total_expanded();
             let key = args.by.iter().map(|f| group_value(doc, f)).collect();
@@ -772,14 +775,12 @@ fn run_trend(args: TrendArgs) -> Result<ExitCode, String> {
     let mut by = vec![args.by.clone()];
     by.extend(args.by_also.clone());
     let mut table = CountTable::new(by.clone());
-    let n = lexicon.len();
+    let threads = thread_count(&args.input);
     let account = run_corpus(
         &args.input,
-        |doc| {
-            let mut counts = Counts::new(n);
-            matcher.count_into(&doc.text, &mut counts);
-            counts
-        },
+        // A long document (one big file) is counted on every thread, cut
+        // after sentence ends; short ones on their worker alone.
+        |doc| matcher.count_parallel(&doc.text, threads),
         |doc, counts, account| {
             account.matches += counts.total_literal() + counts.total_expanded();
             table.add(

@@ -512,3 +512,45 @@ fn unknown_kind_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("unknown kind `weight`"));
 }
+
+#[test]
+fn one_large_file_counts_the_same_on_any_number_of_threads() {
+    // Over tifa_corpus::PARALLEL_READ (16 MiB): read by several threads and
+    // counted in pieces cut after sentence ends. Plain UTF-8 takes that path;
+    // with a BOM, and as GBK, the ordinary one. Every count must be the same.
+    let dir = tempdir("large-file");
+    let seed = std::fs::read_to_string(fixtures().join("seeds/000_3a8302a680ca68c2.txt")).unwrap();
+    let mut text = String::new();
+    while text.len() < 17 << 20 {
+        text.push_str(&seed);
+        text.push('\n');
+    }
+    let plain = dir.join("plain.txt");
+    std::fs::write(&plain, &text).unwrap();
+    let bom = dir.join("bom.txt");
+    std::fs::write(&bom, [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).unwrap();
+    let gbk = dir.join("gbk.txt");
+    std::fs::write(&gbk, encoding_rs::GBK.encode(&text).0).unwrap();
+    let count = |path: &Path, threads: &str| {
+        let rows = stdout_of(
+            tifa()
+                .args(["count", "--format", "jsonl", "--threads", threads])
+                .arg(path),
+        );
+        rows.iter()
+            .map(|r| {
+                (
+                    r["phrase"].as_str().unwrap().to_string(),
+                    r["count"].as_u64().unwrap(),
+                    r["expanded"].as_u64().unwrap(),
+                    r["chars"].as_u64().unwrap(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let expected = count(&plain, "1");
+    assert!(expected.len() > 10 && expected.iter().all(|r| r.3 == text.chars().count() as u64));
+    assert_eq!(count(&plain, "2"), expected);
+    assert_eq!(count(&bom, "2"), expected);
+    assert_eq!(count(&gbk, "2"), expected);
+}

@@ -227,6 +227,10 @@ impl MatcherBuilder {
                 member_targets[pid].push((id, bit as u8));
             }
         }
+        let splittable = !patterns
+            .iter()
+            .chain(&member_patterns)
+            .any(|p| p.contains(SENTENCE_END));
         let normalize = !self.strict;
         let phrases = Engine::new(&patterns, normalize, self.strategy)?;
         let members = if member_patterns.is_empty() {
@@ -243,6 +247,7 @@ impl MatcherBuilder {
                 members,
                 member_targets,
                 full_masks,
+                splittable,
             }),
         })
     }
@@ -281,7 +286,16 @@ struct Inner {
     member_targets: Vec<Vec<(EntryId, u8)>>,
     /// Per entry: the bits of all its members.
     full_masks: Vec<u64>,
+    /// No pattern (phrase or member) holds a sentence end 。, so no match
+    /// and no enumerated list crosses one: a text may be counted in pieces
+    /// cut after a 。.
+    splittable: bool,
 }
+
+/// A sentence end; texts are cut right after one for parallel counting.
+const SENTENCE_END: &str = "。";
+/// Smallest piece worth a thread of its own.
+const MIN_PIECE: usize = 1 << 20;
 
 impl Matcher {
     /// A matcher with the default configuration ([`MatcherBuilder::new`]).
@@ -409,6 +423,64 @@ impl Matcher {
         counts
     }
 
+    /// The counts of `text` on up to `threads` threads: a long text (a
+    /// megabyte a thread or more) is cut right after sentence ends (。) into
+    /// pieces counted at once and summed. No match and no enumerated list
+    /// crosses a sentence end, so the counts are those of [`Matcher::count`]
+    /// (a lexicon with a phrase holding 。 is counted on one thread).
+    ///
+    /// ```
+    /// use tifa_core::{Lexicon, Matcher};
+    /// let m = Matcher::new(&Lexicon::builtin())?;
+    /// let text = "坚持一府一委两院。".repeat(200_000);
+    /// assert_eq!(m.count_parallel(&text, 2), m.count(&text));
+    /// # Ok::<(), tifa_core::Error>(())
+    /// ```
+    pub fn count_parallel(&self, text: &str, threads: usize) -> Counts {
+        let pieces = threads.min(text.len() / MIN_PIECE).max(1);
+        self.count_in_pieces(text, pieces)
+    }
+
+    /// [`Matcher::count_parallel`] with the number of pieces given (tests
+    /// use small texts cut into many pieces).
+    #[doc(hidden)]
+    pub fn count_in_pieces(&self, text: &str, pieces: usize) -> Counts {
+        let cuts = if self.inner.splittable {
+            sentence_cuts(text, pieces)
+        } else {
+            Vec::new()
+        };
+        if cuts.is_empty() {
+            return self.count(text);
+        }
+        let mut bounds = Vec::with_capacity(cuts.len() + 2);
+        bounds.push(0);
+        bounds.extend(cuts);
+        bounds.push(text.len());
+        let parts: Vec<Counts> = std::thread::scope(|scope| {
+            let handles: Vec<_> = bounds
+                .windows(2)
+                .skip(1)
+                .map(|w| {
+                    let piece = &text[w[0]..w[1]];
+                    scope.spawn(move || self.count(piece))
+                })
+                .collect();
+            // The first piece on this thread.
+            let mut parts = vec![self.count(&text[..bounds[1]])];
+            parts.extend(handles.into_iter().map(|h| match h.join() {
+                Ok(c) => c,
+                Err(panic) => std::panic::resume_unwind(panic),
+            }));
+            parts
+        });
+        let mut total = Counts::new(self.inner.lexicon.len());
+        for p in &parts {
+            total.add(p);
+        }
+        total
+    }
+
     /// Adds the counts of `text` to `counts` (which must have been made for
     /// this matcher's lexicon: `Counts::new(matcher.lexicon().len())`).
     pub fn count_into(&self, text: &str, counts: &mut Counts) {
@@ -429,6 +501,27 @@ impl Matcher {
             );
         }
     }
+}
+
+/// Up to `pieces - 1` byte offsets, increasing, each right after a 。, near
+/// `k * len / pieces`.
+fn sentence_cuts(text: &str, pieces: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let finder = memchr::memmem::Finder::new(SENTENCE_END.as_bytes());
+    let mut cuts: Vec<usize> = Vec::new();
+    for k in 1..pieces {
+        let from = (k * bytes.len() / pieces).max(cuts.last().copied().unwrap_or(0));
+        match finder.find(&bytes[from..]) {
+            Some(at) => {
+                let cut = from + at + SENTENCE_END.len();
+                if cut < bytes.len() && cuts.last() != Some(&cut) {
+                    cuts.push(cut);
+                }
+            }
+            None => break,
+        }
+    }
+    cuts
 }
 
 /// The iterator of [`Matcher::find_iter`].

@@ -413,6 +413,14 @@ proptest! {
     }
 
     #[test]
+    fn counting_in_parallel_pieces_equals_counting_whole(text in char_text_strategy(), s in 0usize..Strategy::ALL.len(), overlapping: bool, strict: bool, pieces in 1usize..6) {
+        // Matcher::count_parallel cuts long texts after sentence ends and
+        // counts the pieces on threads; here any text, cut into small pieces.
+        let matcher = cached_matcher(s, overlapping, strict);
+        prop_assert_eq!(matcher.count_in_pieces(&text, pieces), matcher.count(&text));
+    }
+
+    #[test]
     fn scan_and_count_agree(text in text_strategy(), s in 0usize..Strategy::ALL.len(), overlapping: bool, strict: bool) {
         // `tifa scan` prints one record per occurrence that `tifa count` counts.
         let matcher = cached_matcher(s, overlapping, strict);

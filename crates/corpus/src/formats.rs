@@ -9,7 +9,7 @@ use std::path::Path;
 use serde_json::Value;
 use tifa_core::meta::{infer, Metadata};
 
-use crate::decode::{into_string, utf8_reader, Sniffed};
+use crate::decode::{self, into_string, utf8_reader, Sniffed};
 use crate::{Document, Event, Input, Notice};
 
 /// The fields searched, in order, for a record's text when `--text-field`
@@ -67,6 +67,50 @@ pub struct ReadOptions {
 /// Reads one input, calling `sink` for each document, skip and warning, in
 /// order. Never panics and never stops early without saying so.
 pub fn read_input(input: &Input, opts: &ReadOptions, sink: &mut dyn FnMut(Event)) {
+    read_input_with(input, opts, 1, sink)
+}
+
+/// Plain-text files at least this large are read by several threads at
+/// once (see [`read_input_with`]).
+pub const PARALLEL_READ: u64 = 16 << 20;
+
+/// [`read_input`], reading a large plain UTF-8 text file (one document,
+/// [`PARALLEL_READ`] bytes or more, not compressed) with up to `threads`
+/// threads at once: copying a file out of the page cache is the one part
+/// of counting a single large file that is not otherwise spread over the
+/// threads. Anything else (a BOM, another encoding, a file that changes
+/// size while read) takes the ordinary path.
+pub fn read_input_with(
+    input: &Input,
+    opts: &ReadOptions,
+    threads: usize,
+    sink: &mut dyn FnMut(Event),
+) {
+    if let (Input::File(p), true) = (input, threads > 1) {
+        let text_format = opts
+            .format
+            .or_else(|| InputFormat::from_path(p))
+            .unwrap_or(InputFormat::Text)
+            == InputFormat::Text;
+        let name = p.display().to_string();
+        if text_format && !name.to_ascii_lowercase().ends_with(".gz") {
+            if let Some(bytes) = read_in_parallel(p, threads) {
+                let file_name = p
+                    .file_name()
+                    .and_then(|f| f.to_str())
+                    .unwrap_or(&name)
+                    .to_string();
+                let ctx = Ctx {
+                    size_hint: bytes.len(),
+                    name: &name,
+                    file_name: &file_name,
+                    opts,
+                    gz: false,
+                };
+                return ctx.text_document(bytes, sink);
+            }
+        }
+    }
     let (name, raw): (String, io::Result<Box<dyn Read>>) = match input {
         Input::Stdin => ("-".into(), Ok(Box::new(io::stdin()))),
         Input::File(p) => (
@@ -89,6 +133,47 @@ pub fn read_input(input: &Input, opts: &ReadOptions, sink: &mut dyn FnMut(Event)
         Input::Stdin => 0,
     };
     read_from(&name, raw, size_hint, opts, sink);
+}
+
+#[cfg(not(unix))]
+fn read_in_parallel(_: &Path, _: usize) -> Option<Vec<u8>> {
+    None
+}
+
+/// The whole file, read in `threads` slices at once, if it is large, plain
+/// UTF-8 without a BOM, and keeps its size; else `None`.
+#[cfg(unix)]
+fn read_in_parallel(path: &Path, threads: usize) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let file = File::open(path).ok()?;
+    let len = file.metadata().ok()?.len();
+    if len < PARALLEL_READ {
+        return None;
+    }
+    let len = usize::try_from(len).ok()?;
+    let mut head = vec![0u8; decode::SAMPLE.min(len)];
+    file.read_exact_at(&mut head, 0).ok()?;
+    if head.starts_with(b"\xEF\xBB\xBF") || decode::sniff(&head, false) != Sniffed::Utf8 {
+        return None;
+    }
+    // Zeroed pages come from the allocator untouched; each thread faults in
+    // and fills its own slice.
+    let mut bytes = vec![0u8; len];
+    let slice = len.div_ceil(threads);
+    let all_read = std::thread::scope(|scope| {
+        let handles: Vec<_> = bytes
+            .chunks_mut(slice)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let file = &file;
+                scope.spawn(move || file.read_exact_at(chunk, (i * slice) as u64).is_ok())
+            })
+            .collect();
+        handles.into_iter().all(|h| h.join().unwrap_or(false))
+    });
+    // A file that grew while read takes the ordinary path, which reads it all.
+    let grew = file.metadata().map_or(true, |m| m.len() != len as u64);
+    (all_read && !grew).then_some(bytes)
 }
 
 /// Reads one input from any byte stream: `name` names it in messages and
@@ -196,6 +281,12 @@ impl Ctx<'_> {
                 read_error(&e, self.gz),
             )));
         }
+        self.text_document(bytes, sink);
+    }
+
+    /// A plain-text document from its UTF-8 bytes (invalid sequences
+    /// replaced and reported with their line).
+    fn text_document(&self, bytes: Vec<u8>, sink: &mut dyn FnMut(Event)) {
         let (text, bad_line) = into_string(bytes);
         if let Some(line) = bad_line {
             sink(Event::Warning(Notice::new(

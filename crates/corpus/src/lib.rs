@@ -23,7 +23,9 @@ mod parallel;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub use formats::{read_from, read_input, InputFormat, ReadOptions, TEXT_FIELDS};
+pub use formats::{
+    read_from, read_input, read_input_with, InputFormat, ReadOptions, PARALLEL_READ, TEXT_FIELDS,
+};
 pub use parallel::{for_each_in_order, DocInfo, Item, QUEUE, WINDOW};
 pub use tifa_core::meta::Metadata;
 

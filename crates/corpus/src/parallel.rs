@@ -20,7 +20,7 @@ use std::sync::{Condvar, Mutex};
 
 use tifa_core::meta::Metadata;
 
-use crate::formats::{read_input, InputFormat, ReadOptions};
+use crate::formats::{read_input, read_input_with, InputFormat, ReadOptions};
 use crate::{Document, Event, Input, Notice};
 
 /// Tasks waiting in the queue between the reader and the workers.
@@ -106,7 +106,7 @@ pub fn for_each_in_order<T, W, S>(
         for _ in 0..threads {
             let result_tx = result_tx.clone();
             let (task_rx, emitted, work) = (&task_rx, &emitted, &work);
-            scope.spawn(move || worker(task_rx, emitted, opts, work, result_tx));
+            scope.spawn(move || worker(task_rx, emitted, opts, threads, work, result_tx));
         }
         drop(result_tx);
         let mut pending: BTreeMap<usize, Vec<Item<T>>> = BTreeMap::new();
@@ -130,6 +130,7 @@ fn worker<T, W: Fn(&Document) -> T>(
     tasks: &Mutex<Receiver<(usize, Task)>>,
     emitted: &(Mutex<usize>, Condvar),
     opts: &ReadOptions,
+    threads: usize,
     work: &W,
     results: std::sync::mpsc::Sender<(usize, Vec<Item<T>>)>,
 ) {
@@ -153,7 +154,7 @@ fn worker<T, W: Fn(&Document) -> T>(
         let mut handle = |event: Event| items.push(process(event, work));
         match task {
             Task::Event(event) => handle(event),
-            Task::TextFile(input) => read_input(&input, opts, &mut handle),
+            Task::TextFile(input) => read_input_with(&input, opts, threads, &mut handle),
         }
         if results.send((i, items)).is_err() {
             return;
