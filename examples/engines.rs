@@ -10,7 +10,8 @@
 //! choice), `daachorse` (5.1 charwise, prefilter on, the default),
 //! `daachorse-nopf` (prefilter off), `tifa` (tifa-core `Matcher::count`,
 //! strategy chosen per lexicon, no expansions), `tifa-ac` / `tifa-da` (the
-//! same with the aho-corasick DFA or the double-array strategy forced),
+//! same with the aho-corasick DFA, the double-array or the prefiltered
+//! strategy forced; `tifa-pf` is the last),
 //! `tifa-strict` (strict mode: no normalization).
 //!
 //! cargo run --release --example engines -- ENGINE LEXICON FILE
@@ -50,7 +51,7 @@ fn main() {
                 .expect("automaton");
             Box::new(move |t| pma.leftmost_find_iter(t).count())
         }
-        "tifa" | "tifa-strict" | "tifa-ac" | "tifa-da" => {
+        "tifa" | "tifa-strict" | "tifa-ac" | "tifa-da" | "tifa-pf" => {
             let lex =
                 Lexicon::parse(&lexicon_text, LexiconFormat::Lines, lexicon).expect("lexicon");
             let m = MatcherBuilder::new()
@@ -59,6 +60,7 @@ fn main() {
                 .strategy(match engine.as_str() {
                     "tifa-ac" => Strategy::Dfa,
                     "tifa-da" => Strategy::DoubleArray,
+                    "tifa-pf" => Strategy::Prefiltered,
                     _ => Strategy::Auto,
                 })
                 .build(&lex)

@@ -10,8 +10,8 @@ use tifa_core::{Form, Lexicon, LexiconFormat, Matcher, MatcherBuilder, NumberExt
 
 /// The default, overlapping and strict matchers (aho-corasick strategy),
 /// then the default and overlapping ones on the double-array strategy.
-fn matchers() -> &'static [Matcher; 5] {
-    static M: OnceLock<[Matcher; 5]> = OnceLock::new();
+fn matchers() -> &'static [Matcher; 7] {
+    static M: OnceLock<[Matcher; 7]> = OnceLock::new();
     M.get_or_init(|| {
         let lex = Lexicon::builtin();
         [
@@ -33,6 +33,15 @@ fn matchers() -> &'static [Matcher; 5] {
                 .overlapping(true)
                 .build(&lex)
                 .expect("matcher"),
+            MatcherBuilder::new()
+                .strategy(Strategy::Prefiltered)
+                .build(&lex)
+                .expect("matcher"),
+            MatcherBuilder::new()
+                .strategy(Strategy::Prefiltered)
+                .overlapping(true)
+                .build(&lex)
+                .expect("matcher"),
         ]
     })
 }
@@ -44,12 +53,13 @@ fn extractor() -> &'static NumberExtractor {
 
 /// The matcher over any bytes decoded lossily: spans on char boundaries,
 /// char offsets agree with byte offsets, `count` agrees with `find_iter`,
-/// leftmost-longest matches never overlap, and the double-array strategy
-/// finds exactly what the aho-corasick one finds.
+/// leftmost-longest matches never overlap, and the double-array and
+/// prefiltered strategies (watched characters found apart) find exactly
+/// what the aho-corasick DFA (watch patterns inside) finds.
 pub fn matcher(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let all = matchers();
-    for (ac, da) in [(0, 3), (1, 4)] {
+    for (ac, da) in [(0, 3), (1, 4), (0, 5), (1, 6)] {
         let spans = |m: &Matcher| {
             let mut v: Vec<_> = m
                 .find_iter(&text)
@@ -60,7 +70,7 @@ pub fn matcher(data: &[u8]) {
         };
         assert_eq!(spans(&all[ac]), spans(&all[da]), "strategies disagree");
     }
-    for (k, m) in all.iter().enumerate() {
+    for m in all.iter() {
         let mut literal = 0u64;
         let mut expanded = 0u64;
         let mut last_end = 0;
@@ -75,7 +85,7 @@ pub fn matcher(data: &[u8]) {
             match x.form() {
                 Form::Literal => {
                     literal += 1;
-                    if k != 1 && k != 4 {
+                    if !m.is_overlapping() {
                         assert!(x.start() >= last_end, "leftmost-longest matches overlap");
                         last_end = x.end();
                     }

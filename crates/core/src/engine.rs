@@ -9,13 +9,17 @@
 //! of a real report fold to themselves.
 //!
 //! # The approach
-//! The automaton holds the folded patterns plus one single-character
-//! *watch pattern* for every character that folds to something else and
-//! could matter: every ignorable character, and every traditional or
-//! full-width character whose folded form occurs in some pattern. A watched
-//! character never occurs inside a folded pattern, so adding the watch
-//! patterns does not change which pattern matches the raw pass finds; it
-//! only reports where the raw text differs from N.
+//! The automaton holds the folded patterns and runs over the raw text. Beside
+//! it, a [`WatchScanner`] reports every *watched* character: every character
+//! that folds to something else and could matter — every ignorable
+//! character, and every traditional or full-width character whose folded
+//! form occurs in some pattern. The two streams are merged by position into
+//! the *raw pass*. A watched character never occurs inside a folded pattern,
+//! so the pattern matches of the raw text are the same whether or not the
+//! watched characters are searched for with them; the watch hits only report
+//! where the raw text differs from N. (They used to be one-character
+//! patterns of the same automaton; apart, the automaton keeps its prefilter,
+//! which every line break used to defeat.)
 //!
 //! A watched character is *harmless* when no occurrence of any pattern in N
 //! covers it (for an ignorable run: crosses it). That is decided by an
@@ -39,7 +43,8 @@ use daachorse::{
 };
 
 use crate::error::Error;
-use crate::fold::{fold_char, is_ignorable, raw_forms, watched_chars};
+use crate::fold::{fold_char, is_ignorable, watched_chars};
+use crate::watch::WatchScanner;
 
 /// Which automaton the matcher runs on. All give identical results (the
 /// tests run every semantics case against each); they differ in speed and
@@ -47,49 +52,69 @@ use crate::fold::{fold_char, is_ignorable, raw_forms, watched_chars};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[non_exhaustive]
 pub enum Strategy {
-    /// A DFA while the automaton stays small (at most
-    /// [`Strategy::AUTO_DFA_LIMIT`] patterns, watch patterns included),
-    /// else [`Strategy::DoubleArray`] (measured by `scripts/compare.py`:
-    /// at 5,000 phrases 179 MB/s against 137 for aho-corasick's own choice,
-    /// at 50,000 177 against 90).
+    /// Chosen by the number of patterns, from measurements
+    /// (`scripts/compare.py`, BENCHMARKS.md): [`Strategy::Prefiltered`] up to
+    /// [`Strategy::AUTO_PREFILTER_LIMIT`] patterns, [`Strategy::Dfa`] up to
+    /// [`Strategy::AUTO_DFA_LIMIT`], else [`Strategy::DoubleArray`].
     #[default]
     Auto,
-    /// A full DFA: fastest search, most memory.
+    /// aho-corasick's DFA over the patterns and one one-character *watch
+    /// pattern* per watched character: one pass does everything, but no
+    /// prefilter can skip text (every line break is a candidate). Fastest
+    /// on mid-sized lexicons; most memory.
     Dfa,
-    /// A contiguous NFA: compact and fast.
+    /// As [`Strategy::Dfa`] with a contiguous NFA: compact.
     ContiguousNfa,
-    /// A noncontiguous NFA: slowest search, cheapest to build.
+    /// As [`Strategy::Dfa`] with a noncontiguous NFA: slowest search,
+    /// cheapest to build.
     NoncontiguousNfa,
-    /// daachorse's character-wise double-array automaton with its 2-gram
-    /// prefilter, over the phrases alone; watched characters are found
-    /// apart (ASCII white space by `memchr`, the others by a second
-    /// automaton of *trigger* pairs, see [`Engine`]). Fastest on lexicons
-    /// whose phrases are rare in the text.
+    /// daachorse's character-wise double-array automaton (with its 2-gram
+    /// prefilter) over the patterns alone; the watched characters are found
+    /// apart by a byte-pair scan. Fastest on large lexicons.
     DoubleArray,
+    /// aho-corasick's DFA over the patterns alone, so that its SIMD
+    /// prefilter skips text; the watched characters are found apart by a
+    /// byte-pair scan. Fastest for a few dozen patterns.
+    Prefiltered,
 }
 
 impl Strategy {
     /// Every strategy, for tests and benchmarks.
-    pub const ALL: [Strategy; 5] = [
+    pub const ALL: [Strategy; 6] = [
         Strategy::Auto,
         Strategy::Dfa,
         Strategy::ContiguousNfa,
         Strategy::NoncontiguousNfa,
         Strategy::DoubleArray,
+        Strategy::Prefiltered,
     ];
+
+    /// Up to this many patterns `Auto` picks [`Strategy::Prefiltered`]:
+    /// aho-corasick's SIMD prefilter (Teddy) works up to 64 patterns.
+    pub const AUTO_PREFILTER_LIMIT: usize = 64;
 
     /// Above this many patterns `Auto` stops forcing a DFA: the DFA's
     /// memory grows with states × alphabet classes, and at a few thousand
     /// patterns the NFA is as fast (measured in benches/count.rs).
     pub const AUTO_DFA_LIMIT: usize = 3_000;
 
-    fn kind(self) -> Option<AhoCorasickKind> {
+    /// The strategy `Auto` stands for with `n` patterns (any other strategy
+    /// stands for itself).
+    pub fn resolve(self, n: usize) -> Strategy {
         match self {
-            // Auto reaches aho-corasick only up to AUTO_DFA_LIMIT patterns.
-            Strategy::Auto | Strategy::Dfa => Some(AhoCorasickKind::DFA),
-            Strategy::DoubleArray => None,
-            Strategy::ContiguousNfa => Some(AhoCorasickKind::ContiguousNFA),
-            Strategy::NoncontiguousNfa => Some(AhoCorasickKind::NoncontiguousNFA),
+            Strategy::Auto if n <= Strategy::AUTO_PREFILTER_LIMIT => Strategy::Prefiltered,
+            Strategy::Auto if n <= Strategy::AUTO_DFA_LIMIT => Strategy::Dfa,
+            Strategy::Auto => Strategy::DoubleArray,
+            other => other,
+        }
+    }
+
+    /// The aho-corasick automaton of a resolved strategy.
+    fn kind(self) -> AhoCorasickKind {
+        match self {
+            Strategy::ContiguousNfa => AhoCorasickKind::ContiguousNFA,
+            Strategy::NoncontiguousNfa => AhoCorasickKind::NoncontiguousNFA,
+            _ => AhoCorasickKind::DFA,
         }
     }
 }
@@ -104,28 +129,20 @@ pub(crate) struct Hit {
 
 /// The automata of one strategy.
 enum Search {
-    /// aho-corasick over the patterns and the watch patterns: one pass
-    /// reports both.
+    /// aho-corasick, over the patterns and, when `watch_inside`, the watch
+    /// patterns (pattern ids `n_patterns..`).
     Ac {
         leftmost: AhoCorasick,
         overlapping: AhoCorasick,
+        watch_inside: bool,
     },
-    /// daachorse over the patterns alone; watched characters are found by
-    /// [`Engine::watch_hits`].
+    /// daachorse, over the patterns alone.
     DoubleArray(Box<DoubleArray>),
 }
 
 struct DoubleArray {
     leftmost: CharwiseDoubleArrayAhoCorasick<u32>,
     overlapping: CharwiseDoubleArrayAhoCorasick<u32>,
-    /// Raw character pairs (and single characters) that can put a watched
-    /// non-ASCII character inside an occurrence in N; `None` in strict mode
-    /// or when there are none.
-    triggers: Option<CharwiseDoubleArrayAhoCorasick<u32>>,
-    /// The non-ASCII ignorable characters (none in strict mode). They
-    /// never overlap one another, so a leftmost search finds them all; and
-    /// aho-corasick's SIMD prefilter runs at several GB/s over them.
-    ignorables: Option<AhoCorasick>,
 }
 
 impl std::fmt::Debug for Search {
@@ -141,12 +158,12 @@ impl std::fmt::Debug for Search {
 #[derive(Debug)]
 pub(crate) struct Engine {
     search: Search,
-    /// Pattern ids below this are real patterns; the rest are watch patterns.
+    /// Pattern ids below this are real patterns; a watch hit has id
+    /// `n_patterns + i` for the watched character `watch.chars()[i]`.
     n_patterns: usize,
-    /// The watched characters, sorted; watch pattern `n_patterns + i` is
-    /// `watch_chars[i]`.
-    watch_chars: Vec<char>,
-    /// For each watch pattern (id - n_patterns): is it an ignorable char?
+    /// Finds the watched characters (none in strict mode).
+    watch: WatchScanner,
+    /// For each watched character: is it ignorable?
     watch_is_ignorable: Vec<bool>,
     /// Length of the longest pattern, in chars.
     max_chars: usize,
@@ -155,6 +172,10 @@ pub(crate) struct Engine {
     /// position before the window search.
     pairs: HashSet<(char, char)>,
     singles: HashSet<char>,
+    /// The first characters of `pairs`, one bit per BMP character (all
+    /// set above the BMP): rejects a line break after 。 or ， without
+    /// hashing, which is most of them.
+    pair_firsts: Box<[u64; 1024]>,
     normalize: bool,
 }
 
@@ -168,36 +189,50 @@ impl Engine {
             watch_chars = watched_chars(&alphabet);
         }
         let watch_is_ignorable = watch_chars.iter().map(|&c| is_ignorable(c)).collect();
-        let watched = watch_chars.len();
-        let search = if strategy == Strategy::DoubleArray
-            || (strategy == Strategy::Auto && patterns.len() + watched > Strategy::AUTO_DFA_LIMIT)
-        {
-            Search::DoubleArray(Box::new(DoubleArray::new(patterns, normalize)?))
+        let strategy = strategy.resolve(patterns.len());
+        let search = if strategy == Strategy::DoubleArray {
+            Search::DoubleArray(Box::new(DoubleArray::new(patterns)?))
         } else {
+            let watch_inside = strategy != Strategy::Prefiltered && !watch_chars.is_empty();
             let mut all: Vec<String> = patterns.to_vec();
-            all.extend(watch_chars.iter().map(|c| c.to_string()));
+            if watch_inside {
+                all.extend(watch_chars.iter().map(|c| c.to_string()));
+            }
             let build = |kind: MatchKind| {
                 AhoCorasick::builder()
                     .match_kind(kind)
-                    .kind(strategy.kind())
+                    .kind(Some(strategy.kind()))
                     .build(&all)
                     .map_err(|e| Error::Build(e.to_string()))
             };
             Search::Ac {
                 leftmost: build(MatchKind::LeftmostLongest)?,
                 overlapping: build(MatchKind::Standard)?,
+                watch_inside,
             }
         };
         Ok(Engine {
             search,
             n_patterns: patterns.len(),
-            watch_chars,
+            watch: WatchScanner::new(watch_chars),
             watch_is_ignorable,
             max_chars: patterns
                 .iter()
                 .map(|p| p.chars().count())
                 .max()
                 .unwrap_or(0),
+            pair_firsts: {
+                let mut bits = Box::new([0u64; 1024]);
+                for p in patterns {
+                    for c in p.chars().rev().skip(1) {
+                        let cp = c as usize;
+                        if cp < 0x10000 {
+                            bits[cp >> 6] |= 1 << (cp & 63);
+                        }
+                    }
+                }
+                bits
+            },
             pairs: patterns
                 .iter()
                 .flat_map(|p| p.chars().zip(p.chars().skip(1)))
@@ -209,6 +244,13 @@ impl Engine {
                 .collect(),
             normalize,
         })
+    }
+
+    /// Can `c` be the first of two adjacent pattern characters?
+    #[inline]
+    fn may_start_pair(&self, c: char) -> bool {
+        let cp = c as usize;
+        cp >= 0x10000 || self.pair_firsts[cp >> 6] >> (cp & 63) & 1 == 1
     }
 
     /// Calls `emit` for every match in `text`: leftmost-longest and
@@ -236,23 +278,24 @@ impl Engine {
         stream.finish();
     }
 
-    /// Occurrences of the patterns alone (no watch hits) in `text`:
-    /// leftmost-longest in text order, or every occurrence.
+    /// Occurrences of the patterns in `text`: leftmost-longest in text
+    /// order, or every occurrence (in no particular order).
     fn pattern_hits(&self, text: &str, overlapping: bool, emit: &mut impl FnMut(Hit)) {
         let n = self.n_patterns;
         match &self.search {
             Search::Ac {
                 leftmost,
                 overlapping: all,
+                ..
             } => {
+                // With watch patterns inside, only N is searched here, where
+                // no watched char occurs: dropping their ids is exact.
                 if overlapping {
                     all.find_overlapping_iter(text)
                         .map(|m| hit(&m))
                         .filter(|h| h.pid < n)
                         .for_each(emit);
                 } else {
-                    // In N (the only text searched here with watch patterns
-                    // present) no watched char occurs, so filtering is exact.
                     leftmost
                         .find_iter(text)
                         .map(|m| hit(&m))
@@ -264,185 +307,78 @@ impl Engine {
                 if overlapping {
                     da.overlapping
                         .find_overlapping_iter(text)
-                        .map(|m| daac_hit(&m))
-                        .for_each(emit);
+                        .for_each(|m| emit(daac_hit(&m)));
                 } else {
                     da.leftmost
                         .leftmost_find_iter(text)
-                        .map(|m| daac_hit(&m))
-                        .for_each(emit);
+                        .for_each(|m| emit(daac_hit(&m)));
                 }
             }
         }
     }
 
     /// The raw pass of a normalizing search: pattern occurrences in the raw
-    /// text and watch hits, ordered so that [`Stream`] can judge pieces.
+    /// text and watch hits, merged by start so that [`Stream`] can judge
+    /// pieces (a watch hit never lies inside a raw pattern occurrence).
     fn raw_hits(&self, text: &str, overlapping: bool, emit: &mut impl FnMut(Hit)) {
-        match &self.search {
-            Search::Ac {
-                leftmost,
-                overlapping: all,
-            } => {
-                if overlapping {
-                    all.find_overlapping_iter(text).for_each(|m| emit(hit(&m)));
-                } else {
-                    leftmost.find_iter(text).for_each(|m| emit(hit(&m)));
-                }
+        if let Search::Ac {
+            leftmost,
+            overlapping: all,
+            watch_inside: true,
+        } = &self.search
+        {
+            // One pass reports both, in the order Stream needs.
+            if overlapping {
+                all.find_overlapping_iter(text).for_each(|m| emit(hit(&m)));
+            } else {
+                leftmost.find_iter(text).for_each(|m| emit(hit(&m)));
             }
-            Search::DoubleArray(da) => {
-                let watch = self.watch_hits(da, text);
-                let mut watch = watch.into_iter().peekable();
-                let mut merge = |h: Hit| {
-                    while let Some(w) = watch.next_if(|w| w.start < h.start) {
-                        emit(w);
-                    }
-                    emit(h);
-                };
-                if overlapping {
-                    // Overlapping hits come by end; a piece only needs
-                    // every hit that starts before a cut to come before it.
-                    let mut hits: Vec<Hit> = Vec::new();
-                    self.pattern_hits(text, true, &mut |h| hits.push(h));
-                    hits.sort_unstable_by_key(|h| (h.start, h.end));
-                    hits.into_iter().for_each(&mut merge);
-                } else {
-                    self.pattern_hits(text, false, &mut merge);
-                }
-                watch.for_each(emit);
-            }
+            return;
         }
-    }
-
-    /// The watched characters of `text` that the double-array raw pass must
-    /// report, in text order, each once: every ASCII white-space byte (found
-    /// by `memchr`), and every non-identity character inside a trigger
-    /// occurrence. The Stream's exactness needs fewer than *every* watched
-    /// character (the argument is at [`DoubleArray::new`]).
-    fn watch_hits(&self, da: &DoubleArray, text: &str) -> Vec<Hit> {
-        let bytes = text.as_bytes();
-        let mut out: Vec<Hit> = Vec::new();
-        let mut push = |start: usize, c: char| {
-            if let Ok(i) = self.watch_chars.binary_search(&c) {
-                out.push(Hit {
-                    start,
-                    end: start + c.len_utf8(),
-                    pid: self.n_patterns + i,
-                });
+        let mut watch: Vec<Hit> = Vec::new();
+        self.watch.scan(text, |start, i| {
+            let c = self.watch.chars()[i];
+            watch.push(Hit {
+                start,
+                end: start + c.len_utf8(),
+                pid: self.n_patterns + i,
+            });
+        });
+        let mut watch = watch.into_iter().peekable();
+        let mut merge = |h: Hit| {
+            while let Some(w) = watch.next_if(|w| w.start < h.start) {
+                emit(w);
             }
+            emit(h);
         };
-        for i in memchr::memchr3_iter(b'\n', b'\r', b' ', bytes) {
-            push(i, bytes[i] as char);
+        if overlapping {
+            // Overlapping hits come by end; a piece only needs every hit
+            // that starts before a cut to come before it.
+            let mut hits: Vec<Hit> = Vec::new();
+            self.pattern_hits(text, true, &mut |h| hits.push(h));
+            hits.sort_unstable_by_key(|h| (h.start, h.end));
+            hits.into_iter().for_each(&mut merge);
+        } else {
+            self.pattern_hits(text, false, &mut merge);
         }
-        for i in memchr::memchr3_iter(b'\t', 0x0B, 0x0C, bytes) {
-            push(i, bytes[i] as char);
-        }
-        if let Some(ignorables) = &da.ignorables {
-            for m in ignorables.find_iter(text) {
-                push(m.start(), text[m.start()..].chars().next().unwrap_or(' '));
-            }
-        }
-        if let Some(triggers) = &da.triggers {
-            for m in triggers.find_overlapping_iter(text) {
-                for (i, c) in text[m.start()..m.end()].char_indices() {
-                    if !c.is_ascii() && fold_char(c) != Some(c) {
-                        push(m.start() + i, c);
-                    }
-                }
-            }
-        }
-        out.sort_unstable_by_key(|h| h.start);
-        out.dedup_by_key(|h| h.start);
-        out
+        watch.for_each(emit);
     }
 }
 
 impl DoubleArray {
     /// The automata of the double-array strategy.
-    ///
-    /// Which watched characters must the raw pass report? [`Stream`] needs,
-    /// in every piece whose raw hits differ from the hits in N, one reported
-    /// character that shows it. Raw hits differ only where an occurrence O
-    /// in N (a) crosses a run of ignorable characters or (b) covers a
-    /// non-identity character w (traditional, full width). Every ignorable
-    /// character is reported (ASCII ones by `memchr`, the others by a small
-    /// aho-corasick automaton), which settles (a). In (b), if O is one
-    /// character long, w is a trigger by itself; otherwise w stands next to
-    /// another character of O in N, and either they are next to each other
-    /// in the raw text (the raw pair is a trigger: its fold is a pair inside
-    /// a pattern) or an ignorable run lies between them, which is case (a).
-    /// Triggers are therefore every raw pair, other than the folded pair
-    /// itself, whose fold is a pair of adjacent pattern characters, and
-    /// every non-identity raw form of a one-character pattern.
-    fn new(patterns: &[String], normalize: bool) -> Result<DoubleArray, Error> {
-        let build = |kind: DaacKind, pats: &[String]| {
+    fn new(patterns: &[String]) -> Result<DoubleArray, Error> {
+        let build = |kind: DaacKind| {
             CharwiseDoubleArrayAhoCorasickBuilder::new()
                 .match_kind(kind)
-                .build::<_, _, u32>(pats)
+                .build::<_, _, u32>(patterns)
                 .map_err(|e| Error::Build(e.to_string()))
         };
-        let triggers = if normalize {
-            let set = triggers(patterns);
-            if set.is_empty() {
-                None
-            } else {
-                Some(build(
-                    DaacKind::Standard,
-                    &set.into_iter().collect::<Vec<_>>(),
-                )?)
-            }
-        } else {
-            None
-        };
-        let ignorables = if normalize {
-            let all: Vec<String> = watched_chars(&HashSet::new())
-                .into_iter()
-                .filter(|c| !c.is_ascii() && is_ignorable(*c))
-                .map(String::from)
-                .collect();
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostFirst)
-                .build(&all)
-                .map_err(|e| Error::Build(e.to_string()))?;
-            Some(ac)
-        } else {
-            None
-        };
         Ok(DoubleArray {
-            leftmost: build(DaacKind::LeftmostLongest, patterns)?,
-            overlapping: build(DaacKind::Standard, patterns)?,
-            triggers,
-            ignorables,
+            leftmost: build(DaacKind::LeftmostLongest)?,
+            overlapping: build(DaacKind::Standard)?,
         })
     }
-}
-
-/// The trigger strings of [`DoubleArray::new`], sorted.
-fn triggers(patterns: &[String]) -> std::collections::BTreeSet<String> {
-    let alphabet: HashSet<char> = patterns.iter().flat_map(|p| p.chars()).collect();
-    let raw = raw_forms(&alphabet);
-    let forms = |c: char| raw.get(&c).map_or(&[][..], |v| v.as_slice());
-    let mut out = std::collections::BTreeSet::new();
-    for p in patterns {
-        let chars: Vec<char> = p.chars().collect();
-        if let [c] = chars[..] {
-            for &x in forms(c) {
-                if x != c {
-                    out.insert(x.to_string());
-                }
-            }
-        }
-        for w in chars.windows(2) {
-            for &x in forms(w[0]) {
-                for &y in forms(w[1]) {
-                    if (x, y) != (w[0], w[1]) {
-                        out.insert([x, y].iter().collect());
-                    }
-                }
-            }
-        }
-    }
-    out
 }
 
 #[inline]
@@ -562,11 +498,15 @@ impl<F: FnMut(Hit)> Stream<'_, F> {
     fn is_crossed(&mut self, s: usize, e: usize) -> bool {
         // An occurrence crossing the run holds the folded chars on either
         // side of it next to each other.
-        let before = self.text[..s].chars().rev().find_map(fold_char);
+        let Some(b) = self.text[..s].chars().rev().find_map(fold_char) else {
+            return false;
+        };
+        if !self.engine.may_start_pair(b) {
+            return false;
+        }
         let after = self.text[e..].chars().find_map(fold_char);
-        match (before, after) {
-            (Some(b), Some(a)) if self.engine.pairs.contains(&(b, a)) => {}
-            _ => return false,
+        if !after.is_some_and(|a| self.engine.pairs.contains(&(b, a))) {
+            return false;
         }
         let (j, _) = self.fill_window(s, "", e);
         self.window_has_match(|ms, me| ms < j && me > j)

@@ -154,28 +154,6 @@ pub(crate) fn watched_chars(alphabet: &std::collections::HashSet<char>) -> Vec<c
     out
 }
 
-/// For each character of `alphabet` (folded characters): every raw
-/// character that folds to it, itself first.
-pub(crate) fn raw_forms(alphabet: &std::collections::HashSet<char>) -> HashMap<char, Vec<char>> {
-    let mut out: HashMap<char, Vec<char>> = alphabet.iter().map(|&a| (a, vec![a])).collect();
-    for &a in alphabet {
-        if ('\u{21}'..='\u{7E}').contains(&a) {
-            if let Some(w) = char::from_u32(a as u32 + 0xFEE0) {
-                out.entry(a).or_default().push(w);
-            }
-        }
-    }
-    for (&t, &s) in traditional_table() {
-        if let Some(v) = out.get_mut(&s) {
-            v.push(t);
-        }
-    }
-    for v in out.values_mut() {
-        v[1..].sort_unstable();
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

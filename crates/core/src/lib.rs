@@ -50,6 +50,7 @@ pub mod meta;
 mod numbers;
 pub mod numeral;
 mod records;
+mod watch;
 
 pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};
 pub use discover::{Discovery, DiscoveryRecord};

@@ -395,8 +395,8 @@ proptest! {
     #[test]
     fn broken_and_variant_phrases_match_the_reference(text in char_text_strategy(), s in 0usize..Strategy::ALL.len(), overlapping: bool) {
         // Phrases broken by any white space, in any mix of traditional and
-        // full-width forms: where the double-array strategy's triggers must
-        // catch every character that changes a match.
+        // full-width forms: where the watch scan of the strategies that
+        // find watched characters apart must catch every one that matters.
         let matcher = cached_matcher(s, overlapping, false);
         prop_assert_eq!(literal_matches(&matcher, &text), reference(&lexicon(), &text, overlapping, false));
     }

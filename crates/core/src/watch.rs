@@ -1,0 +1,236 @@
+//! Finding the watched characters of a text in one fast pass.
+//!
+//! A normalizing search must learn where the raw text holds a *watched*
+//! character (white space, zero-width, or a traditional or full-width form
+//! of a pattern character; see [`crate::engine`]). Putting them into the
+//! phrase automaton as one-character patterns costs that automaton its
+//! prefilter (every line break is a candidate), so they are found apart, by
+//! this scanner, and merged with the phrase hits by position.
+//!
+//! # How
+//! Every byte position `i` is tested by one bit of a 64 Kibit table (8 KiB,
+//! it stays in L1) indexed by the byte pair `text[i..i + 2]`. The table is
+//! built so that each watched character sets the bit of a pair it is sure
+//! to produce at a known place: a one-byte character `c` at `s` produces
+//! `(c, next)`; a two-byte one its own two bytes at `s`; a three- or
+//! four-byte one its *last two* bytes, two continuation bytes, which no
+//! pair across a character boundary can equal (a boundary pair always holds
+//! a lead or ASCII byte second). The pair of continuation bytes tells a
+//! CJK character apart from all but the few that share its low 12 bits, so
+//! false hits are rare; a hit is confirmed by decoding the one character
+//! there and looking it up. The text is read eight positions at a time, with
+//! one branch per eight.
+
+/// The watched characters of one engine, and the byte-pair table that finds
+/// them.
+pub(crate) struct WatchScanner {
+    /// One byte per little-endian byte pair `lo | hi << 8`: 1 when the pair
+    /// can come from a watched character. Bytes, not bits: the look-up is
+    /// then one load, and eight of them per step overlap.
+    pairs: Box<[u8; 65536]>,
+    /// One bit per BMP character: is it watched?
+    bmp: Box<[u64; 1024]>,
+    /// The watched characters, sorted: index `i` is reported for `chars[i]`.
+    chars: Vec<char>,
+}
+
+impl std::fmt::Debug for WatchScanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WatchScanner")
+            .field("chars", &self.chars.len())
+            .finish()
+    }
+}
+
+impl WatchScanner {
+    /// A scanner for `chars` (sorted, without duplicates).
+    pub fn new(chars: Vec<char>) -> WatchScanner {
+        let mut pairs: Box<[u8; 65536]> = vec![0u8; 65536]
+            .into_boxed_slice()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("the length is 65536"));
+        let mut bmp = Box::new([0u64; 1024]);
+        let mut mark = |lo: u8, hi: u8| {
+            pairs[usize::from(u16::from_le_bytes([lo, hi]))] = 1;
+        };
+        for &c in &chars {
+            let mut buf = [0u8; 4];
+            let b = c.encode_utf8(&mut buf).as_bytes();
+            match *b {
+                [b0] => (0..=255).for_each(|x| mark(b0, x)),
+                [b0, b1] => mark(b0, b1),
+                [.., b1, b2] => mark(b1, b2),
+                [] => {}
+            }
+            let cp = c as usize;
+            if cp < 0x10000 {
+                bmp[cp >> 6] |= 1 << (cp & 63);
+            }
+        }
+        WatchScanner { pairs, bmp, chars }
+    }
+
+    /// The watched characters, sorted.
+    pub fn chars(&self) -> &[char] {
+        &self.chars
+    }
+
+    /// 1 when the byte pair at `bytes[i..i + 2]` can come from a watched
+    /// character.
+    #[inline(always)]
+    fn pair_at(&self, bytes: &[u8], i: usize) -> u8 {
+        self.pairs[usize::from(u16::from_le_bytes([bytes[i], bytes[i + 1]]))]
+    }
+
+    /// The index of `c` in [`WatchScanner::chars`], if watched.
+    #[inline]
+    fn index(&self, c: char) -> Option<usize> {
+        let cp = c as usize;
+        if cp < 0x10000 && self.bmp[cp >> 6] >> (cp & 63) & 1 == 0 {
+            return None;
+        }
+        self.chars.binary_search(&c).ok()
+    }
+
+    /// Calls `emit(start, index)` for every watched character of `text`,
+    /// in text order, each once.
+    pub fn scan(&self, text: &str, mut emit: impl FnMut(usize, usize)) {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        // `done`: every character starting before it has been looked at.
+        let mut done = 0usize;
+        let mut confirm = |i: usize, done: &mut usize| {
+            // The character that produced the pair at `i` starts at `i`
+            // (one- and two-byte ones) or 1–2 bytes before it.
+            let mut s = i;
+            while s > 0 && bytes[s] & 0xC0 == 0x80 {
+                s -= 1;
+            }
+            if s < *done {
+                return;
+            }
+            if let Some(c) = text[s..].chars().next() {
+                *done = s + c.len_utf8();
+                if let Some(k) = self.index(c) {
+                    emit(s, k);
+                }
+            }
+        };
+        let mut i = 0usize;
+        // Eight pairs per step: positions i..i + 8 need bytes i..i + 9.
+        while i + 9 <= n {
+            let block = &bytes[i..i + 9];
+            let mut any = 0u8;
+            for k in 0..8 {
+                any |= self.pair_at(block, k);
+            }
+            if any != 0 {
+                for k in 0..8 {
+                    if self.pair_at(block, k) != 0 {
+                        confirm(i + k, &mut done);
+                    }
+                }
+            }
+            i += 8;
+        }
+        while i + 1 < n {
+            if self.pair_at(bytes, i) != 0 {
+                confirm(i, &mut done);
+            }
+            i += 1;
+        }
+        // The last byte has no pair of its own: a one-byte character there.
+        if n > 0 && n > done && bytes[n - 1].is_ascii() {
+            confirm(n - 1, &mut done);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain reference: every watched char, by decoding every char.
+    fn reference(scanner: &WatchScanner, text: &str) -> Vec<(usize, usize)> {
+        text.char_indices()
+            .filter_map(|(i, c)| scanner.chars.binary_search(&c).ok().map(|k| (i, k)))
+            .collect()
+    }
+
+    fn scanned(scanner: &WatchScanner, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        scanner.scan(text, |s, k| out.push((s, k)));
+        out
+    }
+
+    fn scanner() -> WatchScanner {
+        let mut chars = vec![
+            '\n',
+            ' ',
+            '\u{85}',
+            '\u{A0}',
+            '\u{3000}',
+            '\u{FEFF}',
+            '國',
+            '過',
+            'Ａ',
+            '\u{2F81F}',
+        ];
+        chars.sort_unstable();
+        WatchScanner::new(chars)
+    }
+
+    #[test]
+    fn finds_every_watched_char_at_every_alignment() {
+        let s = scanner();
+        let pieces = [
+            "全过程",
+            "國",
+            "\n",
+            " ",
+            "\u{85}",
+            "\u{A0}",
+            "\u{3000}",
+            "\u{FEFF}",
+            "過",
+            "Ａ",
+            "a",
+            "é",
+            "\u{2F81F}",
+            "民",
+            "国",
+        ];
+        // Every ordered pair and triple of pieces, after 0–8 bytes of
+        // padding, so that each watched char lands at every offset mod 8 and
+        // at both ends of the text.
+        for pad in 0..9 {
+            for a in pieces {
+                for b in pieces {
+                    for c in ["", "国", " "] {
+                        let text = format!("{}{a}{b}{c}", "x".repeat(pad));
+                        assert_eq!(scanned(&s, &text), reference(&s, &text), "{text:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn chars_sharing_low_bits_are_not_reported() {
+        // 國 is U+570B, E5 9C 8B: the characters 0x1000 apart share its
+        // last two bytes (E6 9C 8B is U+670B) and hit the pair table, but
+        // the confirmation must reject them.
+        let s = scanner();
+        let twin: String = ['\u{670B}', '\u{770B}', '\u{970B}'].iter().collect();
+        assert!(scanned(&s, &twin).is_empty());
+        assert_eq!(scanned(&s, "民國").len(), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn scan_equals_decoding_every_char(text in "[ \\n\\u{85}\\u{A0}\\u{3000}國過Ａa民国é\\u{2F81F}\\u{670B}]{0,40}") {
+            let s = scanner();
+            proptest::prop_assert_eq!(scanned(&s, &text), reference(&s, &text));
+        }
+    }
+}
