@@ -10,7 +10,7 @@
 //!
 //! # The approach
 //! The automaton holds the folded patterns and runs over the raw text. Beside
-//! it, a [`WatchScanner`] reports every *watched* character: every character
+//! it, a [`CharScanner`] reports every *watched* character: every character
 //! that folds to something else and could matter — every ignorable
 //! character, and every traditional or full-width character whose folded
 //! form occurs in some pattern. The two streams are merged by position into
@@ -37,14 +37,16 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashSet;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use daachorse::{
     CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind as DaacKind,
 };
 
+use crate::charscan::CharScanner;
 use crate::error::Error;
 use crate::fold::{fold_char, is_ignorable, watched_chars};
-use crate::watch::WatchScanner;
 
 /// Which automaton the matcher runs on. All give identical results (the
 /// tests run every semantics case against each); they differ in speed and
@@ -162,7 +164,7 @@ pub(crate) struct Engine {
     /// `n_patterns + i` for the watched character `watch.chars()[i]`.
     n_patterns: usize,
     /// Finds the watched characters (none in strict mode).
-    watch: WatchScanner,
+    watch: CharScanner,
     /// For each watched character: is it ignorable?
     watch_is_ignorable: Vec<bool>,
     /// Length of the longest pattern, in chars.
@@ -170,8 +172,8 @@ pub(crate) struct Engine {
     /// Every pair of adjacent chars inside some pattern, and every
     /// single-char pattern: an O(1) test that rejects almost every watched
     /// position before the window search.
-    pairs: HashSet<(char, char)>,
-    singles: HashSet<char>,
+    pairs: FxHashSet<(char, char)>,
+    singles: FxHashSet<char>,
     /// The first characters of `pairs`, one bit per BMP character (all
     /// set above the BMP): rejects a line break after 。 or ， without
     /// hashing, which is most of them.
@@ -214,7 +216,7 @@ impl Engine {
         Ok(Engine {
             search,
             n_patterns: patterns.len(),
-            watch: WatchScanner::new(watch_chars),
+            watch: CharScanner::new(watch_chars),
             watch_is_ignorable,
             max_chars: patterns
                 .iter()

@@ -38,6 +38,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod charscan;
 mod count;
 pub mod discover;
 mod engine;
@@ -50,7 +51,6 @@ pub mod meta;
 mod numbers;
 pub mod numeral;
 mod records;
-mod watch;
 
 pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};
 pub use discover::{Discovery, DiscoveryRecord};

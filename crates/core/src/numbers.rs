@@ -36,13 +36,14 @@
 //! Limits: no parsing, so a subject longer than 12 chars, or one that the
 //! verb list does not cut, is left out (`null`) rather than guessed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, Serializer};
 
+use crate::charscan::CharScanner;
 use crate::error::Error;
 use crate::lexicon::Lexicon;
 use crate::matcher::{Matcher, MatcherBuilder};
@@ -590,27 +591,21 @@ impl NumberExtractor {
     /// Every mention in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<NumberMention> {
         let phrases: Vec<Range<usize>> = self.matcher.literal_spans(text);
+        // Where a number can start (most characters start none): found by
+        // a byte-pair scan instead of decoding every character.
+        let mut starts: Vec<usize> = Vec::new();
+        start_scanner().scan(text, |at, _| starts.push(at));
         let mut out = Vec::new();
         let mut pos = 0;
         let mut next_phrase = 0;
         let (mut char_byte, mut char_count) = (0usize, 0usize);
         // The end of the last mention (or phrase): no prefix reaches before it.
         let mut floor = 0usize;
-        let bytes = text.as_bytes();
-        while pos < text.len() {
-            // Most bytes start no number: skip ASCII quickly, decode the rest.
-            let b = bytes[pos];
-            if b < 0x80 && !(b.is_ascii_digit() || b == b'x' || b == b'X') {
-                pos += 1;
+        for &at in &starts {
+            if at < pos {
                 continue;
             }
-            let Some(c) = text[pos..].chars().next() else {
-                break;
-            };
-            if !is_start(c) {
-                pos += c.len_utf8();
-                continue;
-            }
+            pos = at;
             while next_phrase < phrases.len() && phrases[next_phrase].end <= pos {
                 next_phrase += 1;
             }
@@ -630,9 +625,7 @@ impl NumberExtractor {
                 m.char_start = char_count;
                 m.char_end = char_count + m.text.chars().count();
                 out.push(m);
-                continue;
             }
-            pos += c.len_utf8();
         }
         out
     }
@@ -640,6 +633,19 @@ impl NumberExtractor {
 
 fn is_start(c: char) -> bool {
     digit_value(c).is_some() || matches!(c, '十' | '拾' | 'x' | 'X')
+}
+
+/// Finds the characters a mention can start with; built once per process.
+fn start_scanner() -> &'static CharScanner {
+    static SCANNER: std::sync::OnceLock<CharScanner> = std::sync::OnceLock::new();
+    SCANNER.get_or_init(|| {
+        // Every start character is in the BMP (digits, 一…九, 十, x).
+        let chars: Vec<char> = (0u32..0x10000)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_start(c))
+            .collect();
+        CharScanner::new(chars)
+    })
 }
 
 /// The number at `at`: (value, end, arabic?).
@@ -729,7 +735,7 @@ fn skip_ws(text: &str, at: usize, limit: usize) -> usize {
 fn in_set_word(text: &str, at: usize, end: usize) -> bool {
     static INDEX: OnceLock<HashMap<char, Vec<(&'static str, usize)>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut m: HashMap<char, Vec<(&'static str, usize)>> = HashMap::new();
+        let mut m: HashMap<char, Vec<(&'static str, usize)>> = HashMap::default();
         for w in SET_WORDS {
             for (off, c) in w.char_indices() {
                 m.entry(c).or_default().push((w, off));
@@ -755,7 +761,7 @@ fn in_set_word(text: &str, at: usize, end: usize) -> bool {
 fn unit_at(s: &str) -> Option<&'static str> {
     static INDEX: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
         for u in UNITS {
             if let Some(c) = u.chars().next() {
                 m.entry(c).or_default().push(u);
@@ -1360,7 +1366,7 @@ fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
 fn verb_ends(s: &str) -> Vec<usize> {
     static INDEX: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
-        let mut m: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
         for v in VERBS {
             if let Some(c) = v.chars().next() {
                 m.entry(c).or_default().push(v);
@@ -1389,6 +1395,19 @@ fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_start_scan_finds_exactly_the_start_characters() {
+        // extract() only looks where start_scanner() reports: a start char
+        // it missed would lose every mention that begins with it.
+        for c in (0u32..0x11_0000).filter_map(char::from_u32) {
+            let text = format!("的{c}的");
+            let mut found = Vec::new();
+            start_scanner().scan(&text, |at, _| found.push(at));
+            let expected = if is_start(c) { vec![3] } else { vec![] };
+            assert_eq!(found, expected, "{c:?}");
+        }
+    }
 
     fn ex() -> NumberExtractor {
         NumberExtractor::new(&Lexicon::builtin()).unwrap()
