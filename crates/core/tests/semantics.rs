@@ -15,6 +15,39 @@ fn lexicon() -> Lexicon {
     LEX.get_or_init(make_lexicon).clone()
 }
 
+/// Three phrases only: a lexicon whose watched characters are few.
+fn small_lexicon() -> Lexicon {
+    Lexicon::parse(
+        "[[entry]]\nphrase = \"全过程人民民主\"\ncategory = \"test\"\n\
+         [[entry]]\nphrase = \"1+9\"\ncategory = \"test\"\n\
+         [[entry]]\nphrase = \"国家权力\"\ncategory = \"test\"\n",
+        LexiconFormat::Toml,
+        "small.toml",
+    )
+    .expect("small lexicon")
+}
+
+fn small_matcher(strategy: usize, overlapping: bool) -> Matcher {
+    static CACHE: std::sync::OnceLock<Vec<Matcher>> = std::sync::OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        let lex = small_lexicon();
+        let mut v = Vec::new();
+        for s in Strategy::ALL {
+            for o in [false, true] {
+                v.push(
+                    MatcherBuilder::new()
+                        .strategy(s)
+                        .overlapping(o)
+                        .build(&lex)
+                        .unwrap(),
+                );
+            }
+        }
+        v
+    });
+    all[strategy * 2 + usize::from(overlapping)].clone()
+}
+
 /// One matcher per configuration, built once for all property cases.
 fn cached_matcher(strategy: usize, overlapping: bool, strict: bool) -> Matcher {
     static CACHE: std::sync::OnceLock<Vec<Matcher>> = std::sync::OnceLock::new();
@@ -399,6 +432,15 @@ proptest! {
         // find watched characters apart must catch every one that matters.
         let matcher = cached_matcher(s, overlapping, false);
         prop_assert_eq!(literal_matches(&matcher, &text), reference(&lexicon(), &text, overlapping, false));
+    }
+
+    #[test]
+    fn a_small_lexicon_matches_the_reference(text in char_text_strategy(), s in 0usize..Strategy::ALL.len(), overlapping: bool) {
+        // Few phrases, so few watched characters: the strategies that find
+        // them apart use the SIMD searchers (memchr, Teddy) instead of the
+        // byte-pair table, and Auto picks the prefiltered strategy.
+        let matcher = small_matcher(s, overlapping);
+        prop_assert_eq!(literal_matches(&matcher, &text), reference(&small_lexicon(), &text, overlapping, false));
     }
 
     #[test]
