@@ -3,6 +3,7 @@
 //! own.
 
 mod output;
+#[cfg(feature = "sql")]
 mod sql;
 
 use std::collections::{BTreeMap, HashSet};
@@ -55,9 +56,11 @@ enum Command {
     Lexicon(LexiconCommand),
     /// Run a SQL query (Apache DataFusion) over tables of documents, with
     /// tifa_count, tifa_matches and tifa_numbers.
+    #[cfg(feature = "sql")]
     Sql(sql::SqlArgs),
     /// Write a corpus as a Parquet table (one row per document) for `tifa
     /// sql` or any SQL engine.
+    #[cfg(feature = "sql")]
     Export(sql::ExportArgs),
 }
 
@@ -323,7 +326,9 @@ fn main() -> ExitCode {
         Command::Kwic(args) => run_kwic(args),
         Command::Discover(args) => run_discover(args),
         Command::Lexicon(cmd) => run_lexicon(cmd),
+        #[cfg(feature = "sql")]
         Command::Sql(args) => sql::run_sql(args),
+        #[cfg(feature = "sql")]
         Command::Export(args) => sql::run_export(args),
     };
     match result {

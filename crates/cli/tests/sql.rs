@@ -1,5 +1,6 @@
 //! `tifa export --parquet` and `tifa sql`: the SQL count query gives the
 //! table `tifa count --by year` prints.
+#![cfg(feature = "sql")]
 
 use std::collections::BTreeSet;
 
