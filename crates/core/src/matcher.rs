@@ -294,8 +294,10 @@ struct Inner {
 
 /// A sentence end; texts are cut right after one for parallel counting.
 const SENTENCE_END: &str = "。";
-/// Smallest piece worth a thread of its own.
+/// Smallest piece worth cutting off.
 const MIN_PIECE: usize = 1 << 20;
+/// Pieces per thread in [`Matcher::count_parallel`].
+const PIECES_PER_THREAD: usize = 4;
 
 impl Matcher {
     /// A matcher with the default configuration ([`MatcherBuilder::new`]).
@@ -437,14 +439,27 @@ impl Matcher {
     /// # Ok::<(), tifa_core::Error>(())
     /// ```
     pub fn count_parallel(&self, text: &str, threads: usize) -> Counts {
-        let pieces = threads.min(text.len() / MIN_PIECE).max(1);
-        self.count_in_pieces(text, pieces)
+        let threads = threads.max(1);
+        // Four pieces a thread, taken in turn: pieces of equal size are not
+        // equal work (phrase density varies), and the thread that finishes
+        // first takes the next one instead of waiting.
+        let pieces = (threads * PIECES_PER_THREAD)
+            .min(text.len() / MIN_PIECE)
+            .max(1);
+        self.count_pieces_on(text, pieces, threads.min(pieces))
     }
 
-    /// [`Matcher::count_parallel`] with the number of pieces given (tests
-    /// use small texts cut into many pieces).
+    /// [`Matcher::count_parallel`] with the number of pieces given, on as
+    /// many threads (tests use small texts cut into many pieces).
     #[doc(hidden)]
     pub fn count_in_pieces(&self, text: &str, pieces: usize) -> Counts {
+        self.count_pieces_on(text, pieces, pieces)
+    }
+
+    /// Cuts `text` into up to `pieces` pieces after sentence ends and counts
+    /// them on `threads` threads (this one included), each taking the next
+    /// uncounted piece.
+    fn count_pieces_on(&self, text: &str, pieces: usize, threads: usize) -> Counts {
         let cuts = if self.inner.splittable {
             sentence_cuts(text, pieces)
         } else {
@@ -457,28 +472,30 @@ impl Matcher {
         bounds.push(0);
         bounds.extend(cuts);
         bounds.push(text.len());
-        let parts: Vec<Counts> = std::thread::scope(|scope| {
-            let handles: Vec<_> = bounds
-                .windows(2)
-                .skip(1)
-                .map(|w| {
-                    let piece = &text[w[0]..w[1]];
-                    scope.spawn(move || self.count(piece))
-                })
-                .collect();
-            // The first piece on this thread.
-            let mut parts = vec![self.count(&text[..bounds[1]])];
-            parts.extend(handles.into_iter().map(|h| match h.join() {
-                Ok(c) => c,
-                Err(panic) => std::panic::resume_unwind(panic),
-            }));
-            parts
-        });
-        let mut total = Counts::new(self.inner.lexicon.len());
-        for p in &parts {
-            total.add(p);
-        }
-        total
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let work = || {
+            let mut counts = Counts::new(self.inner.lexicon.len());
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let Some(w) = bounds.get(i..i + 2) else {
+                    break;
+                };
+                self.count_into(&text[w[0]..w[1]], &mut counts);
+            }
+            counts
+        };
+        let threads = threads.clamp(1, bounds.len() - 1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+            let mut total = work();
+            for h in handles {
+                match h.join() {
+                    Ok(c) => total.add(&c),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            total
+        })
     }
 
     /// Adds the counts of `text` to `counts` (which must have been made for

@@ -144,11 +144,19 @@ fn utf8_evidence(mut bytes: &[u8]) -> (usize, usize) {
 ///
 /// Validation is `simdutf8`'s (several GB/s); only invalid text is looked at
 /// again, by std, to find where it breaks.
-#[allow(unsafe_code)]
 pub fn into_string(bytes: Vec<u8>) -> (String, Option<usize>) {
-    if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: `simdutf8::basic::from_utf8` just accepted these exact
-        // bytes as UTF-8, which is the one requirement of
+    into_string_with(bytes, 1)
+}
+
+/// [`into_string`], validating a large text on up to `threads` threads (in
+/// slices cut where a character starts, so that the whole is valid exactly
+/// when every slice is).
+#[allow(unsafe_code)]
+pub fn into_string_with(bytes: Vec<u8>, threads: usize) -> (String, Option<usize>) {
+    if is_utf8(&bytes, threads) {
+        // SAFETY: `is_utf8` just accepted these exact bytes as UTF-8 (every
+        // slice by `simdutf8::basic::from_utf8`, the slices cut before a
+        // character's first byte), which is the one requirement of
         // `from_utf8_unchecked`.
         return (unsafe { String::from_utf8_unchecked(bytes) }, None);
     }
@@ -159,9 +167,106 @@ pub fn into_string(bytes: Vec<u8>) -> (String, Option<usize>) {
     (String::from_utf8_lossy(&bytes).into_owned(), Some(line))
 }
 
+/// Texts at least this long are validated and counted on several threads.
+const PARALLEL_CHECK: usize = 8 << 20;
+
+/// Up to `pieces` slices of `bytes`, each starting where a character starts
+/// (never on a UTF-8 continuation byte), together the whole.
+fn char_slices(bytes: &[u8], pieces: usize) -> Vec<&[u8]> {
+    let pieces = if bytes.len() < PARALLEL_CHECK {
+        1
+    } else {
+        pieces.max(1)
+    };
+    let mut out = Vec::with_capacity(pieces);
+    let mut start = 0;
+    for k in 1..pieces {
+        let mut cut = (k * bytes.len() / pieces).max(start);
+        // At most three continuation bytes in a row in valid text; in
+        // invalid text any cut will do (a slice is then invalid anyway).
+        for _ in 0..3 {
+            if cut < bytes.len() && bytes[cut] & 0xC0 == 0x80 {
+                cut += 1;
+            }
+        }
+        out.push(&bytes[start..cut]);
+        start = cut;
+    }
+    out.push(&bytes[start..]);
+    out
+}
+
+/// Is `bytes` UTF-8? On up to `threads` threads for a large text: valid
+/// exactly when every slice of [`char_slices`] is (a character cut by a
+/// slice end leaves its slice ending in a truncated sequence, which is
+/// invalid).
+fn is_utf8(bytes: &[u8], threads: usize) -> bool {
+    let slices = char_slices(bytes, threads);
+    let check = |s: &[u8]| simdutf8::basic::from_utf8(s).is_ok();
+    if slices.len() == 1 {
+        return check(bytes);
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = slices[1..]
+            .iter()
+            .map(|&s| scope.spawn(move || check(s)))
+            .collect();
+        let first = check(slices[0]);
+        handles.into_iter().all(|h| h.join().unwrap_or(false)) && first
+    })
+}
+
+/// The number of characters of `text`, on up to `threads` threads when it
+/// is large.
+pub fn count_chars(text: &str, threads: usize) -> usize {
+    // A character is a byte that is not a UTF-8 continuation byte.
+    let count = |s: &[u8]| s.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+    let slices = char_slices(text.as_bytes(), threads);
+    if slices.len() == 1 {
+        return text.chars().count();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = slices[1..]
+            .iter()
+            .map(|&s| scope.spawn(move || count(s)))
+            .collect();
+        let first = count(slices[0]);
+        first
+            + handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or(0))
+                .sum::<usize>()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_texts_are_validated_and_counted_in_slices_like_whole() {
+        // 8 MiB and more take the sliced path; every cut lands near a
+        // multi-byte character, and a bad byte anywhere must be found.
+        let text = "a全过程人民民主𠀋。\n".repeat(400_000);
+        assert!(text.len() >= PARALLEL_CHECK);
+        for threads in 1..6 {
+            assert_eq!(count_chars(&text, threads), text.chars().count());
+            assert!(is_utf8(text.as_bytes(), threads));
+            for at in [0, 1, text.len() / 2, text.len() / 3 + 1, text.len() - 1] {
+                let mut bad = text.clone().into_bytes();
+                bad[at] = 0xFF;
+                assert!(!is_utf8(&bad, threads), "bad byte at {at}");
+                let (_, line) = into_string_with(bad, threads);
+                assert!(line.is_some());
+            }
+            // A four-byte character cut in half at the end of a slice.
+            let mut cut = text.clone().into_bytes();
+            let mid = cut.len() / 2;
+            let four = cut[mid..].iter().position(|&b| b == 0xF0).unwrap() + mid;
+            cut.remove(four + 3);
+            assert!(!is_utf8(&cut, threads));
+        }
+    }
 
     fn decode(bytes: &[u8]) -> (Sniffed, String) {
         let (s, mut r) = utf8_reader(bytes).unwrap();

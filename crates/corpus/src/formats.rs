@@ -9,7 +9,7 @@ use std::path::Path;
 use serde_json::Value;
 use tifa_core::meta::{infer, Metadata};
 
-use crate::decode::{self, into_string, utf8_reader, Sniffed};
+use crate::decode::{self, into_string_with, utf8_reader, Sniffed};
 use crate::{Document, Event, Input, Notice};
 
 /// The fields searched, in order, for a record's text when `--text-field`
@@ -76,17 +76,18 @@ pub const PARALLEL_READ: u64 = 16 << 20;
 
 /// [`read_input`], reading a large plain UTF-8 text file (one document,
 /// [`PARALLEL_READ`] bytes or more, not compressed) with up to `threads`
-/// threads at once: copying a file out of the page cache is the one part
-/// of counting a single large file that is not otherwise spread over the
-/// threads. Anything else (a BOM, another encoding, a file that changes
-/// size while read) takes the ordinary path.
+/// threads at once, into a buffer backed by huge pages where the kernel
+/// allows, and validating it on as many threads: copying a file out of the
+/// page cache is the one part of counting a single large file that is not
+/// otherwise spread over the threads. Anything else (a BOM, another
+/// encoding, a file that changes size while read) takes the ordinary path.
 pub fn read_input_with(
     input: &Input,
     opts: &ReadOptions,
     threads: usize,
     sink: &mut dyn FnMut(Event),
 ) {
-    if let (Input::File(p), true) = (input, threads > 1) {
+    if let Input::File(p) = input {
         let text_format = opts
             .format
             .or_else(|| InputFormat::from_path(p))
@@ -106,6 +107,7 @@ pub fn read_input_with(
                     file_name: &file_name,
                     opts,
                     gz: false,
+                    threads,
                 };
                 return ctx.text_document(bytes, sink);
             }
@@ -159,6 +161,7 @@ fn read_in_parallel(path: &Path, threads: usize) -> Option<Vec<u8>> {
     // Zeroed pages come from the allocator untouched; each thread faults in
     // and fills its own slice.
     let mut bytes = vec![0u8; len];
+    huge_pages(&mut bytes);
     let slice = len.div_ceil(threads);
     let all_read = std::thread::scope(|scope| {
         let handles: Vec<_> = bytes
@@ -175,6 +178,35 @@ fn read_in_parallel(path: &Path, threads: usize) -> Option<Vec<u8>> {
     let grew = file.metadata().map_or(true, |m| m.len() != len as u64);
     (all_read && !grew).then_some(bytes)
 }
+
+/// Asks the kernel to back `buf` (fresh, untouched) with transparent huge
+/// pages where it can: faulting in a 70 MB file buffer page by page took a
+/// fifth of a whole `tifa count` (`perf`: page faults and zeroing), and with
+/// 2 MiB pages it is 512 times fewer faults. Advice only: contents are
+/// unchanged, and a kernel that says no changes nothing.
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn huge_pages(buf: &mut [u8]) {
+    const PAGE: usize = 4096;
+    let start = buf.as_mut_ptr() as usize;
+    let aligned = start.next_multiple_of(PAGE);
+    let end = (start + buf.len()) / PAGE * PAGE;
+    if end > aligned {
+        // SAFETY: `aligned..end` lies inside `buf`, which this function
+        // borrows mutably, and is page-aligned as madvise requires;
+        // MADV_HUGEPAGE changes how the range is backed, never its contents.
+        unsafe {
+            libc::madvise(
+                aligned as *mut libc::c_void,
+                end - aligned,
+                libc::MADV_HUGEPAGE,
+            );
+        }
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn huge_pages(_: &mut [u8]) {}
 
 /// Reads one input from any byte stream: `name` names it in messages and
 /// chooses the format and gzip by its extension (unless `opts.format`);
@@ -222,6 +254,7 @@ pub fn read_from(
         file_name: &file_name,
         opts,
         gz,
+        threads: 1,
     };
     match format {
         InputFormat::Text => ctx.read_text(reader, sink),
@@ -247,6 +280,8 @@ struct Ctx<'a> {
     /// The file's size, to read a text file into one allocation of the
     /// right size (no doubling, no transient second copy).
     size_hint: usize,
+    /// Threads that may validate a large text at once.
+    threads: usize,
 }
 
 impl Ctx<'_> {
@@ -287,7 +322,7 @@ impl Ctx<'_> {
     /// A plain-text document from its UTF-8 bytes (invalid sequences
     /// replaced and reported with their line).
     fn text_document(&self, bytes: Vec<u8>, sink: &mut dyn FnMut(Event)) {
-        let (text, bad_line) = into_string(bytes);
+        let (text, bad_line) = into_string_with(bytes, self.threads);
         if let Some(line) = bad_line {
             sink(Event::Warning(Notice::new(
                 self.name,

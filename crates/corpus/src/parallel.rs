@@ -151,7 +151,7 @@ fn worker<T, W: Fn(&Document) -> T>(
             }
         }
         let mut items = Vec::with_capacity(1);
-        let mut handle = |event: Event| items.push(process(event, work));
+        let mut handle = |event: Event| items.push(process(event, work, threads));
         match task {
             Task::Event(event) => handle(event),
             Task::TextFile(input) => read_input_with(&input, opts, threads, &mut handle),
@@ -162,13 +162,14 @@ fn worker<T, W: Fn(&Document) -> T>(
     }
 }
 
-fn process<T, W: Fn(&Document) -> T>(event: Event, work: &W) -> Item<T> {
+fn process<T, W: Fn(&Document) -> T>(event: Event, work: &W, threads: usize) -> Item<T> {
     match event {
         Event::Document(d) => {
             let t = work(&d);
             let info = DocInfo {
                 bytes: d.text.len() as u64,
-                chars: d.text.chars().count() as u64,
+                // One large file is the only task running: count on all.
+                chars: crate::decode::count_chars(&d.text, threads) as u64,
                 id: d.id,
                 meta: d.meta,
             };
