@@ -201,18 +201,28 @@ fn char_slices(bytes: &[u8], pieces: usize) -> Vec<&[u8]> {
 /// slice end leaves its slice ending in a truncated sequence, which is
 /// invalid).
 fn is_utf8(bytes: &[u8], threads: usize) -> bool {
-    let slices = char_slices(bytes, threads);
-    let check = |s: &[u8]| simdutf8::basic::from_utf8(s).is_ok();
-    if slices.len() == 1 {
-        return check(bytes);
+    on_slices(&char_slices(bytes, threads), |s| {
+        simdutf8::basic::from_utf8(s).is_ok()
+    })
+    .into_iter()
+    .all(|ok| ok)
+}
+
+/// `f` of each slice, the first on this thread and the others on threads of
+/// their own (a thread that panicked counts as `T::default()`).
+fn on_slices<T: Send + Default>(slices: &[&[u8]], f: impl Fn(&[u8]) -> T + Sync) -> Vec<T> {
+    if let [one] = slices {
+        return vec![f(one)];
     }
+    let f = &f;
     std::thread::scope(|scope| {
         let handles: Vec<_> = slices[1..]
             .iter()
-            .map(|&s| scope.spawn(move || check(s)))
+            .map(|&s| scope.spawn(move || f(s)))
             .collect();
-        let first = check(slices[0]);
-        handles.into_iter().all(|h| h.join().unwrap_or(false)) && first
+        let mut out = vec![f(slices[0])];
+        out.extend(handles.into_iter().map(|h| h.join().unwrap_or_default()));
+        out
     })
 }
 
@@ -220,23 +230,11 @@ fn is_utf8(bytes: &[u8], threads: usize) -> bool {
 /// is large.
 pub fn count_chars(text: &str, threads: usize) -> usize {
     // A character is a byte that is not a UTF-8 continuation byte.
-    let count = |s: &[u8]| s.iter().filter(|&&b| b & 0xC0 != 0x80).count();
-    let slices = char_slices(text.as_bytes(), threads);
-    if slices.len() == 1 {
-        return text.chars().count();
-    }
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = slices[1..]
-            .iter()
-            .map(|&s| scope.spawn(move || count(s)))
-            .collect();
-        let first = count(slices[0]);
-        first
-            + handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or(0))
-                .sum::<usize>()
+    on_slices(&char_slices(text.as_bytes(), threads), |s| {
+        s.iter().filter(|&&b| b & 0xC0 != 0x80).count()
     })
+    .into_iter()
+    .sum()
 }
 
 #[cfg(test)]
