@@ -72,11 +72,12 @@ pub enum Strategy {
     NoncontiguousNfa,
     /// daachorse's character-wise double-array automaton (with its 2-gram
     /// prefilter) over the patterns alone; the watched characters are found
-    /// apart by a byte-pair scan. Fastest on large lexicons.
+    /// apart by the character scanner (`memchr` and Teddy for a few, a
+    /// byte-pair table for many). Fastest on large lexicons.
     DoubleArray,
     /// aho-corasick's DFA over the patterns alone, so that its SIMD
-    /// prefilter skips text; the watched characters are found apart by a
-    /// byte-pair scan. Fastest for a few dozen patterns.
+    /// prefilter skips text; the watched characters are found apart by the
+    /// character scanner. Fastest for a few dozen patterns.
     Prefiltered,
 }
 
@@ -167,8 +168,9 @@ pub(crate) struct Engine {
     /// Pattern ids below this are real patterns; a watch hit has id
     /// `n_patterns + i` for the watched character `watch.chars()[i]`.
     n_patterns: usize,
-    /// Finds the watched characters (none in strict mode).
-    watch: CharScanner,
+    /// Finds the watched characters when they are not watch patterns of
+    /// the automaton (`None` then, and in strict mode, which has none).
+    watch: Option<CharScanner>,
     /// For each watched character: is it ignorable?
     watch_is_ignorable: Vec<bool>,
     /// Length of the longest pattern, in chars.
@@ -217,10 +219,17 @@ impl Engine {
                 watch_inside,
             }
         };
+        let watch = match &search {
+            Search::Ac {
+                watch_inside: true, ..
+            } => None,
+            _ if watch_chars.is_empty() => None,
+            _ => Some(CharScanner::new(watch_chars)),
+        };
         Ok(Engine {
             search,
             n_patterns: patterns.len(),
-            watch: CharScanner::new(watch_chars),
+            watch,
             watch_is_ignorable,
             max_chars: patterns
                 .iter()
@@ -342,14 +351,16 @@ impl Engine {
             return;
         }
         let mut watch: Vec<Hit> = Vec::new();
-        self.watch.scan(text, |start, i| {
-            let c = self.watch.chars()[i];
-            watch.push(Hit {
-                start,
-                end: start + c.len_utf8(),
-                pid: self.n_patterns + i,
+        if let Some(scanner) = &self.watch {
+            scanner.scan(text, |start, i| {
+                let c = scanner.chars()[i];
+                watch.push(Hit {
+                    start,
+                    end: start + c.len_utf8(),
+                    pid: self.n_patterns + i,
+                });
             });
-        });
+        }
         let mut watch = watch.into_iter().peekable();
         let mut merge = |h: Hit| {
             while let Some(w) = watch.next_if(|w| w.start < h.start) {
