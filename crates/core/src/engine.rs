@@ -9,17 +9,20 @@
 //! of a real report fold to themselves.
 //!
 //! # The approach
-//! The automaton holds the folded patterns and runs over the raw text. Beside
-//! it, a [`CharScanner`] reports every *watched* character: every character
-//! that folds to something else and could matter — every ignorable
-//! character, and every traditional or full-width character whose folded
-//! form occurs in some pattern. The two streams are merged by position into
-//! the *raw pass*. A watched character never occurs inside a folded pattern,
-//! so the pattern matches of the raw text are the same whether or not the
-//! watched characters are searched for with them; the watch hits only report
-//! where the raw text differs from N. (They used to be one-character
-//! patterns of the same automaton; apart, the automaton keeps its prefilter,
-//! which every line break used to defeat.)
+//! The automaton holds the folded patterns and runs over the raw text. The
+//! *raw pass* also reports every *watched* character: every character that
+//! folds to something else and could matter — every ignorable character, and
+//! every traditional or full-width character whose folded form occurs in
+//! some pattern. Two ways, by strategy: the aho-corasick strategies
+//! ([`Strategy::Dfa`] and the NFAs) hold one one-character *watch pattern*
+//! per watched character in the same automaton, so one pass reports both;
+//! [`Strategy::Prefiltered`] and [`Strategy::DoubleArray`] search the
+//! patterns alone, which keeps the automaton's prefilter (every line break
+//! would defeat it), and a [`CharScanner`] finds the watched characters, the
+//! two streams merged by position. Either way the pattern matches are the
+//! same: a watched character never occurs inside a folded pattern, so
+//! searching for it beside the patterns changes no pattern match; the watch
+//! hits only report where the raw text differs from N.
 //!
 //! A watched character is *harmless* when no occurrence of any pattern in N
 //! covers it (for an ignorable run: crosses it). That is decided by an
