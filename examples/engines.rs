@@ -11,7 +11,7 @@
 //! `daachorse-nopf` (prefilter off), `tifa` (tifa-core `Matcher::count`,
 //! strategy chosen per lexicon, no expansions), `tifa-ac` / `tifa-da` (the
 //! same with the aho-corasick DFA, the double-array or the prefiltered
-//! strategy forced; `tifa-pf` is the last),
+//! strategy forced; `tifa-pf` is the last; `tifa-so` the shift-or sieve),
 //! `tifa-strict` (strict mode: no normalization).
 //!
 //! cargo run --release --example engines -- ENGINE LEXICON FILE
@@ -51,7 +51,7 @@ fn main() {
                 .expect("automaton");
             Box::new(move |t| pma.leftmost_find_iter(t).count())
         }
-        "tifa" | "tifa-strict" | "tifa-ac" | "tifa-da" | "tifa-pf" => {
+        "tifa" | "tifa-strict" | "tifa-ac" | "tifa-da" | "tifa-pf" | "tifa-so" => {
             let lex =
                 Lexicon::parse(&lexicon_text, LexiconFormat::Lines, lexicon).expect("lexicon");
             let m = MatcherBuilder::new()
@@ -61,6 +61,7 @@ fn main() {
                     "tifa-ac" => Strategy::Dfa,
                     "tifa-da" => Strategy::DoubleArray,
                     "tifa-pf" => Strategy::Prefiltered,
+                    "tifa-so" => Strategy::ShiftOr,
                     _ => Strategy::Auto,
                 })
                 .build(&lex)

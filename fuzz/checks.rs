@@ -8,15 +8,22 @@ use std::sync::OnceLock;
 
 use tifa_core::{Form, Lexicon, LexiconFormat, Matcher, MatcherBuilder, NumberExtractor, Strategy};
 
-/// The default, overlapping and strict matchers (aho-corasick strategy),
-/// then the default and overlapping ones on the double-array strategy.
-fn matchers() -> &'static [Matcher; 7] {
-    static M: OnceLock<[Matcher; 7]> = OnceLock::new();
+/// The built-in lexicon's matchers: leftmost-longest, overlapping and
+/// strict on the aho-corasick DFA (watch patterns inside), then
+/// leftmost-longest and overlapping on the double-array and prefiltered
+/// strategies, and leftmost-longest on the shift-or one (what `Auto`
+/// picks for it).
+fn matchers() -> &'static [Matcher; 8] {
+    static M: OnceLock<[Matcher; 8]> = OnceLock::new();
     M.get_or_init(|| {
         let lex = Lexicon::builtin();
         [
-            Matcher::new(&lex).expect("matcher"),
             MatcherBuilder::new()
+                .strategy(Strategy::Dfa)
+                .build(&lex)
+                .expect("matcher"),
+            MatcherBuilder::new()
+                .strategy(Strategy::Dfa)
                 .overlapping(true)
                 .build(&lex)
                 .expect("matcher"),
@@ -42,6 +49,10 @@ fn matchers() -> &'static [Matcher; 7] {
                 .overlapping(true)
                 .build(&lex)
                 .expect("matcher"),
+            MatcherBuilder::new()
+                .strategy(Strategy::ShiftOr)
+                .build(&lex)
+                .expect("matcher"),
         ]
     })
 }
@@ -53,13 +64,13 @@ fn extractor() -> &'static NumberExtractor {
 
 /// The matcher over any bytes decoded lossily: spans on char boundaries,
 /// char offsets agree with byte offsets, `count` agrees with `find_iter`,
-/// leftmost-longest matches never overlap, and the double-array and
-/// prefiltered strategies (watched characters found apart) find exactly
+/// leftmost-longest matches never overlap, and the double-array,
+/// prefiltered and shift-or strategies (watched characters found apart) find exactly
 /// what the aho-corasick DFA (watch patterns inside) finds.
 pub fn matcher(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let all = matchers();
-    for (ac, da) in [(0, 3), (1, 4), (0, 5), (1, 6)] {
+    for (ac, da) in [(0, 3), (1, 4), (0, 5), (1, 6), (0, 7)] {
         let spans = |m: &Matcher| {
             let mut v: Vec<_> = m
                 .find_iter(&text)

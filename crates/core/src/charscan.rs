@@ -157,7 +157,7 @@ impl CharScanner {
 
     /// The index of `c` in [`CharScanner::chars`], if there.
     #[inline]
-    fn index(&self, c: char) -> Option<usize> {
+    pub fn index(&self, c: char) -> Option<usize> {
         let cp = c as usize;
         if cp < 0x10000 && self.bmp[cp >> 6] >> (cp & 63) & 1 == 0 {
             return None;

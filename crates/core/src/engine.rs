@@ -50,6 +50,7 @@ use daachorse::{
 use crate::charscan::CharScanner;
 use crate::error::Error;
 use crate::fold::{fold_char, is_ignorable, watched_chars};
+use crate::sieve::Sieve;
 
 /// Which automaton the matcher runs on. All give identical results (the
 /// tests run every semantics case against each); they differ in speed and
@@ -59,7 +60,8 @@ use crate::fold::{fold_char, is_ignorable, watched_chars};
 pub enum Strategy {
     /// Chosen by the number of patterns, from measurements
     /// (`scripts/compare.py`, BENCHMARKS.md): [`Strategy::Prefiltered`] up to
-    /// [`Strategy::AUTO_PREFILTER_LIMIT`] patterns, [`Strategy::Dfa`] up to
+    /// [`Strategy::AUTO_PREFILTER_LIMIT`] patterns, [`Strategy::ShiftOr`] up
+    /// to [`Strategy::AUTO_SHIFT_OR_LIMIT`], [`Strategy::Dfa`] up to
     /// [`Strategy::AUTO_DFA_LIMIT`], else [`Strategy::DoubleArray`].
     #[default]
     Auto,
@@ -82,24 +84,43 @@ pub enum Strategy {
     /// prefilter skips text; the watched characters are found apart by the
     /// character scanner. Fastest for a few dozen patterns.
     Prefiltered,
+    /// A table of byte pairs read eight a step finds where a pattern may
+    /// start (shift-or over the first pairs of every pattern, as in SOG)
+    /// and where a watched character may be, in one pass; an anchored DFA
+    /// checks each candidate. Overlapping searches run the plain
+    /// automaton and the character scanner. Needs patterns of two bytes or
+    /// more (else runs as [`Strategy::Dfa`]).
+    ShiftOr,
 }
 
 impl Strategy {
     /// Every strategy, for tests and benchmarks.
-    pub const ALL: [Strategy; 6] = [
+    pub const ALL: [Strategy; 7] = [
         Strategy::Auto,
         Strategy::Dfa,
         Strategy::ContiguousNfa,
         Strategy::NoncontiguousNfa,
         Strategy::DoubleArray,
         Strategy::Prefiltered,
+        Strategy::ShiftOr,
     ];
 
     /// Up to this many patterns `Auto` picks [`Strategy::Prefiltered`]:
-    /// aho-corasick's SIMD prefilter (Teddy) works up to 64 patterns
-    /// (`scripts/compare.py`, 2026-12-01: 1,994 against 612 MB/s for the
-    /// DFA with watch patterns at 1 phrase; at 100, 376 against 536).
-    pub const AUTO_PREFILTER_LIMIT: usize = 64;
+    /// aho-corasick's SIMD prefilter (Teddy) is fastest for a few phrases
+    /// and loses to the shift-or sieve as they grow (`examples/engines.rs`,
+    /// 2026-12-02, MB/s prefiltered against shift-or: the built-in
+    /// lexicon's first 10 phrases 1,241 / 1,021, first 20 823 / 988, first
+    /// 32 492 / 784; the corpus's 10 most frequent n-grams 1,107 / 960, 20
+    /// 1,193 / 933, 32 804 / 916).
+    pub const AUTO_PREFILTER_LIMIT: usize = 16;
+
+    /// Up to this many patterns `Auto` picks [`Strategy::ShiftOr`]: fastest
+    /// where candidates are sparse, as in lexicons of formulations; on the
+    /// corpus's most frequent n-grams it falls behind the DFA from about
+    /// 200 (2026-12-02, MB/s shift-or against DFA: built-in 100 phrases
+    /// 680 / 540; 200 n-grams 455 / 474; 400 n-grams 344 / 388; 1,000
+    /// n-grams 193 / 268).
+    pub const AUTO_SHIFT_OR_LIMIT: usize = 200;
 
     /// Above this many patterns `Auto` picks [`Strategy::DoubleArray`]: the
     /// DFA's memory grows with states × alphabet classes, and at 5,000
@@ -113,6 +134,7 @@ impl Strategy {
     pub fn resolve(self, n: usize) -> Strategy {
         match self {
             Strategy::Auto if n <= Strategy::AUTO_PREFILTER_LIMIT => Strategy::Prefiltered,
+            Strategy::Auto if n <= Strategy::AUTO_SHIFT_OR_LIMIT => Strategy::ShiftOr,
             Strategy::Auto if n <= Strategy::AUTO_DFA_LIMIT => Strategy::Dfa,
             Strategy::Auto => Strategy::DoubleArray,
             other => other,
@@ -148,6 +170,12 @@ enum Search {
     },
     /// daachorse, over the patterns alone.
     DoubleArray(Box<DoubleArray>),
+    /// The shift-or sieve for leftmost-longest searches, a plain
+    /// automaton over the patterns for overlapping ones.
+    ShiftOr {
+        sieve: Box<Sieve>,
+        overlapping: AhoCorasick,
+    },
 }
 
 struct DoubleArray {
@@ -160,6 +188,7 @@ impl std::fmt::Debug for Search {
         match self {
             Search::Ac { leftmost, .. } => f.debug_tuple("Ac").field(leftmost).finish(),
             Search::DoubleArray(_) => f.write_str("DoubleArray"),
+            Search::ShiftOr { sieve, .. } => f.debug_tuple("ShiftOr").field(sieve).finish(),
         }
     }
 }
@@ -200,8 +229,24 @@ impl Engine {
             watch_chars = watched_chars(&alphabet);
         }
         let watch_is_ignorable = watch_chars.iter().map(|&c| is_ignorable(c)).collect();
-        let strategy = strategy.resolve(patterns.len());
-        let search = if strategy == Strategy::DoubleArray {
+        let mut strategy = strategy.resolve(patterns.len());
+        let mut sieve = None;
+        if strategy == Strategy::ShiftOr {
+            sieve = Sieve::new(patterns, &watch_chars)?;
+            if sieve.is_none() {
+                strategy = Strategy::Dfa;
+            }
+        }
+        let search = if let Some(sieve) = sieve {
+            Search::ShiftOr {
+                sieve: Box::new(sieve),
+                overlapping: AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(patterns)
+                    .map_err(|e| Error::Build(e.to_string()))?,
+            }
+        } else if strategy == Strategy::DoubleArray {
             Search::DoubleArray(Box::new(DoubleArray::new(patterns)?))
         } else {
             let watch_inside = strategy != Strategy::Prefiltered && !watch_chars.is_empty();
@@ -321,6 +366,16 @@ impl Engine {
                         .for_each(emit);
                 }
             }
+            Search::ShiftOr {
+                sieve,
+                overlapping: all,
+            } => {
+                if overlapping {
+                    all.find_overlapping_iter(text).for_each(|m| emit(hit(&m)));
+                } else {
+                    sieve.find(text, None, n, emit);
+                }
+            }
             Search::DoubleArray(da) => {
                 if overlapping {
                     da.overlapping
@@ -351,6 +406,11 @@ impl Engine {
             } else {
                 leftmost.find_iter(text).for_each(|m| emit(hit(&m)));
             }
+            return;
+        }
+        if let (Search::ShiftOr { sieve, .. }, false) = (&self.search, overlapping) {
+            // One pass reports both, in text order.
+            sieve.find(text, self.watch.as_ref(), self.n_patterns, emit);
             return;
         }
         let mut watch: Vec<Hit> = Vec::new();

@@ -51,6 +51,7 @@ pub mod meta;
 mod numbers;
 pub mod numeral;
 mod records;
+mod sieve;
 
 pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};
 pub use discover::{Discovery, DiscoveryRecord};

@@ -233,8 +233,8 @@ pub fn count_chars(text: &str, threads: usize) -> usize {
     // with SIMD chosen at run time (AVX2 here: ~7× the plain filter loop,
     // which was a quarter of a one-phrase `tifa count`).
     on_slices(&char_slices(text.as_bytes(), threads), bytecount::num_chars)
-    .into_iter()
-    .sum()
+        .into_iter()
+        .sum()
 }
 
 #[cfg(test)]

@@ -1,0 +1,452 @@
+//! The shift-or strategy: one pass that finds where a pattern may start and
+//! where a watched character may be, then checks each place exactly.
+//!
+//! # Why
+//! On Chinese text a lexicon of a hundred phrases defeats the SIMD
+//! prefilters (their fingerprints are a few bytes, and the lead and first
+//! continuation byte of a CJK character say little about it), and an
+//! automaton that reads every byte runs at about half a gigabyte a second.
+//! A table of byte pairs tells much more: the last two bytes of a
+//! three-byte character fix 12 of its bits. This is the filter of
+//! Salmela, Tarhio and Kytöjoki's SOG (shift-or with q-grams, daachorse's
+//! prefilter) with two changes for tifa: the same table also flags watched
+//! characters (see [`crate::engine`]), so one pass replaces the automaton's
+//! watch patterns or a second scan; and it is read eight pairs a step with
+//! no state carried from pair to pair, so the loads overlap.
+//!
+//! # How
+//! Let `w` be the length in bytes of the shortest pattern, at most 7, and
+//! `K = w - 2`. For each byte pair `t[p..p + 2]`, entry `v = table[pair]`
+//! holds:
+//! - bits `0..=K`: bit `j` is 0 when the pair occurs at offset `j` of some
+//!   pattern. A pattern can start at `s` only if bit `j` of `v(s + j)` is 0
+//!   for every `j ≤ K`, because every pattern's first `w` bytes hold `K + 1`
+//!   pairs. Those places are *candidates*, checked by an anchored
+//!   leftmost-longest DFA.
+//! - bit 7: the pair can be the *last* two bytes of a watched character
+//!   (a one-byte character `c` and any byte after it; the two bytes of a
+//!   two-byte one). Bit 6: the pair can be the two bytes *before* those (for
+//!   a three-byte character its first two; for a one-byte one, any byte and
+//!   `c`). A watched character ends a pair with bit 7 whose predecessor has
+//!   bit 6; there it is decoded and looked up. Two pairs in a row make
+//!   false flags rare: the last pair alone matches ~3% of CJK text for a
+//!   hundred watched characters.
+//!
+//! Candidates and watched characters come out in text order: a real
+//! watched character never lies inside a real pattern occurrence, and
+//! either is flagged at most `K` bytes after its start.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+
+use rustc_hash::FxHashSet;
+
+use crate::charscan::CharScanner;
+use crate::engine::Hit;
+use crate::error::Error;
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LAST: u8 = 0x80;
+const BEFORE_LAST: u8 = 0x40;
+
+/// The filter table and the checker of one set of patterns.
+pub(crate) struct Sieve {
+    /// One entry per little-endian byte pair (see the module doc).
+    table: Box<[u8; 65536]>,
+    /// Pairs in the shortest pattern's window, less one: 0..=5.
+    k: usize,
+    /// The first `k + 2` bytes of every pattern, little-endian in a u64:
+    /// a candidate whose bytes are not among them is dropped before the
+    /// DFA runs (most are: the pairs pass apart, not together).
+    prefixes: FxHashSet<u64>,
+    /// Anchored leftmost-longest DFA over the patterns.
+    verify: AhoCorasick,
+}
+
+impl std::fmt::Debug for Sieve {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sieve").field("k", &self.k).finish()
+    }
+}
+
+impl Sieve {
+    /// The longest window: bits 0..=5 hold offsets, 6 and 7 the watch flags.
+    const MAX_WINDOW: usize = 7;
+
+    /// A sieve for `patterns` (non-empty, no duplicates) and the watched
+    /// characters `watched`; `None` when a pattern is a single byte (no
+    /// pair to filter on).
+    pub fn new(patterns: &[String], watched: &[char]) -> Result<Option<Sieve>, Error> {
+        let Some(shortest) = patterns.iter().map(String::len).min() else {
+            return Ok(None);
+        };
+        if shortest < 2 {
+            return Ok(None);
+        }
+        let w = shortest.min(Sieve::MAX_WINDOW);
+        let k = w - 2;
+        // Bits 0..=k start at 1 ("no pattern has this pair here").
+        let mut table: Box<[u8; 65536]> = vec![(1u8 << (k + 1)) - 1; 65536]
+            .into_boxed_slice()
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("the length is 65536"));
+        let at = |a: u8, b: u8| usize::from(u16::from_le_bytes([a, b]));
+        for p in patterns {
+            let b = p.as_bytes();
+            for j in 0..=k {
+                table[at(b[j], b[j + 1])] &= !(1 << j);
+            }
+        }
+        for &c in watched {
+            let mut buf = [0u8; 4];
+            match *c.encode_utf8(&mut buf).as_bytes() {
+                [b0] => (0..=255).for_each(|x| {
+                    table[at(x, b0)] |= BEFORE_LAST;
+                    table[at(b0, x)] |= LAST;
+                }),
+                [b0, b1] => {
+                    (0..=255).for_each(|x| table[at(x, b0)] |= BEFORE_LAST);
+                    table[at(b0, b1)] |= LAST;
+                }
+                [.., b0, b1, b2] => {
+                    table[at(b0, b1)] |= BEFORE_LAST;
+                    table[at(b1, b2)] |= LAST;
+                }
+                _ => {}
+            }
+        }
+        let verify = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Anchored)
+            .build(patterns)
+            .map_err(|e| Error::Build(e.to_string()))?;
+        Ok(Some(Sieve {
+            table,
+            k,
+            prefixes: patterns
+                .iter()
+                .map(|p| prefix_key(&p.as_bytes()[..w]))
+                .collect(),
+            verify,
+        }))
+    }
+
+    /// Leftmost-longest pattern occurrences in `text`, and, when `watch` is
+    /// given, every watched character (pid `n_patterns + index` in `watch`),
+    /// all in text order.
+    pub fn find(
+        &self,
+        text: &str,
+        watch: Option<&CharScanner>,
+        n_patterns: usize,
+        emit: &mut impl FnMut(Hit),
+    ) {
+        match self.k {
+            0 => self.scan::<0>(text, watch, n_patterns, emit),
+            1 => self.scan::<1>(text, watch, n_patterns, emit),
+            2 => self.scan::<2>(text, watch, n_patterns, emit),
+            3 => self.scan::<3>(text, watch, n_patterns, emit),
+            4 => self.scan::<4>(text, watch, n_patterns, emit),
+            _ => self.scan::<5>(text, watch, n_patterns, emit),
+        }
+    }
+
+    #[inline(always)]
+    fn entry(&self, bytes: &[u8], p: usize) -> u8 {
+        self.table[usize::from(u16::from_le_bytes([bytes[p], bytes[p + 1]]))]
+    }
+
+    fn scan<const K: usize>(
+        &self,
+        text: &str,
+        watch: Option<&CharScanner>,
+        n_patterns: usize,
+        emit: &mut impl FnMut(Hit),
+    ) {
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut state = State {
+            text,
+            next_free: 0,
+            watched_to: 0,
+        };
+        let watch_lanes = if watch.is_some() { ONES << 7 } else { 0 };
+        // Entries before the text: no pattern pair, maybe a watch prefix.
+        let mut prev = u64::from_le_bytes([0x7F; 8]);
+        let mut i = 0usize;
+        while i + 9 <= n {
+            // A fixed-size block: no bounds checks in the loads.
+            let block: &[u8; 9] = bytes[i..i + 9]
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("nine bytes"));
+            let mut v = 0u64;
+            for j in 0..8 {
+                v |= u64::from(self.entry(block, j)) << (8 * j);
+            }
+            // Lane t: a window of K + 1 pairs ends at pair i + t.
+            // Bit 0 of each lane after the shifts; one mask at the end.
+            let mut r = v >> K;
+            for d in 1..=K {
+                let x = v << (8 * d) | prev >> (64 - 8 * d);
+                r |= x >> (K - d);
+            }
+            let r = r & ONES;
+            let before = v << 8 | prev >> 56;
+            let flags = (!r & ONES) | ((before << 1) & v & watch_lanes) >> 7;
+            if flags != 0 {
+                let mut lanes = flags;
+                while lanes != 0 {
+                    let t = lanes.trailing_zeros() as usize / 8;
+                    lanes &= !(0xFF << (8 * t));
+                    let lane = (v >> (8 * t)) as u8;
+                    let is_watch = lane & LAST != 0 && (before >> (8 * t)) as u8 & BEFORE_LAST != 0;
+                    let is_candidate = (!r >> (8 * t)) & 1 != 0;
+                    self.flagged::<K>(
+                        &mut state,
+                        i + t,
+                        is_candidate,
+                        is_watch.then_some(watch).flatten(),
+                        n_patterns,
+                        emit,
+                    );
+                }
+            }
+            prev = v;
+            i += 8;
+        }
+        // The rest, one pair at a time, by the same rules.
+        while i + 1 < n {
+            let is_candidate =
+                i >= K && (0..=K).all(|d| self.entry(bytes, i - d) >> (K - d) & 1 == 0);
+            let before = if i == 0 {
+                BEFORE_LAST
+            } else {
+                self.entry(bytes, i - 1)
+            };
+            let is_watch = self.entry(bytes, i) & LAST != 0 && before & BEFORE_LAST != 0;
+            self.flagged::<K>(
+                &mut state,
+                i,
+                is_candidate,
+                is_watch.then_some(watch).flatten(),
+                n_patterns,
+                emit,
+            );
+            i += 1;
+        }
+        // The last byte has no pair of its own: a one-byte character there.
+        if let Some(scanner) = watch {
+            if n > 0 && bytes[n - 1].is_ascii() {
+                state.confirm(scanner, n - 1, n_patterns, emit);
+            }
+        }
+    }
+
+    /// Handles pair `p`: a window of candidate start `p - K`, a watched
+    /// character ending at `p + 1`, or both (in text order).
+    #[inline]
+    fn flagged<const K: usize>(
+        &self,
+        state: &mut State,
+        p: usize,
+        is_candidate: bool,
+        watch: Option<&CharScanner>,
+        n_patterns: usize,
+        emit: &mut impl FnMut(Hit),
+    ) {
+        if let Some(scanner) = watch {
+            state.confirm(scanner, p, n_patterns, emit);
+        }
+        if is_candidate {
+            let s = p - K;
+            let bytes = state.text.as_bytes();
+            if s >= state.next_free
+                && !is_continuation(bytes[s])
+                && self
+                    .prefixes
+                    .contains(&prefix_key(&bytes[s..(s + K + 2).min(bytes.len())]))
+            {
+                let input = Input::new(state.text).range(s..).anchored(Anchored::Yes);
+                if let Some(m) = self.verify.find(input) {
+                    state.next_free = m.end();
+                    emit(Hit {
+                        start: m.start(),
+                        end: m.end(),
+                        pid: m.pattern().as_usize(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Where one scan is.
+struct State<'t> {
+    text: &'t str,
+    /// Leftmost-longest: no match may start before this.
+    next_free: usize,
+    /// Every character starting before this has been looked up.
+    watched_to: usize,
+}
+
+impl State<'_> {
+    /// The character whose last two bytes are at `p` (or the one-byte one
+    /// at `p`): emitted if watched.
+    #[inline]
+    fn confirm(
+        &mut self,
+        scanner: &CharScanner,
+        p: usize,
+        n_patterns: usize,
+        emit: &mut impl FnMut(Hit),
+    ) {
+        let bytes = self.text.as_bytes();
+        let mut s = p;
+        while s > 0 && is_continuation(bytes[s]) {
+            s -= 1;
+        }
+        if s < self.watched_to {
+            return;
+        }
+        if let Some(c) = self.text[s..].chars().next() {
+            self.watched_to = s + c.len_utf8();
+            if let Some(i) = scanner.index(c) {
+                emit(Hit {
+                    start: s,
+                    end: s + c.len_utf8(),
+                    pid: n_patterns + i,
+                });
+            }
+        }
+    }
+}
+
+/// Up to seven bytes as a little-endian u64, the rest zero.
+#[inline(always)]
+fn prefix_key(bytes: &[u8]) -> u64 {
+    let mut key = [0u8; 8];
+    let n = bytes.len().min(7);
+    key[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(key)
+}
+
+#[inline(always)]
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pattern sets whose shortest pattern gives every window length, 2
+    /// to 7 bytes and capped above.
+    const SETS: &[&[&str]] = &[
+        &["ab", "abc", "人民", "b1+"],
+        &["1+9", "人民", "全过程人民民主"],
+        &["a人", "人民代表", "民主"],
+        &["两院", "一府一委两院", "一府两院"],
+        &["ab人", "人民代表大会"],
+        &["国家权力", "国家权力机关", "四个机关"],
+        &["全过程人民民主", "人民民主专政"],
+    ];
+    const WATCHED: &[char] = &['\n', ' ', '\u{A0}', '\u{3000}', '國', '權', '１', '𠀋'];
+    const PIECES: &[&str] = &[
+        "a",
+        "b",
+        "ab",
+        "c",
+        "1+9",
+        "人",
+        "民",
+        "人民",
+        "代表",
+        "大会",
+        "民主",
+        "全过程",
+        "两院",
+        "一府",
+        "一委",
+        "国家",
+        "权力",
+        "机关",
+        "四个",
+        "专政",
+        "x",
+        "。",
+        "，",
+        "\n",
+        " ",
+        "\u{A0}",
+        "\u{3000}",
+        "國",
+        "權",
+        "１",
+        "𠀋",
+        "é",
+        "的",
+    ];
+
+    /// The plain reference: the automaton's leftmost-longest matches and
+    /// every watched character by decoding, merged by start.
+    fn reference(patterns: &[String], scanner: &CharScanner, text: &str) -> Vec<Hit> {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns)
+            .expect("automaton");
+        let mut out: Vec<Hit> = ac
+            .find_iter(text)
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                pid: m.pattern().as_usize(),
+            })
+            .collect();
+        for (s, c) in text.char_indices() {
+            if let Some(i) = scanner.index(c) {
+                out.push(Hit {
+                    start: s,
+                    end: s + c.len_utf8(),
+                    pid: patterns.len() + i,
+                });
+            }
+        }
+        out.sort_by_key(|h| h.start);
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn finds_what_the_automaton_and_decoding_find(
+            set in 0..SETS.len(),
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60),
+            watch: bool,
+        ) {
+            let text = pieces.concat();
+            let patterns: Vec<String> = SETS[set].iter().map(|p| p.to_string()).collect();
+            let mut watched = WATCHED.to_vec();
+            watched.sort_unstable();
+            let scanner = CharScanner::new(watched.clone());
+            let sieve = Sieve::new(&patterns, &watched).expect("build").expect("sieve");
+            let mut got = Vec::new();
+            sieve.find(&text, watch.then_some(&scanner), patterns.len(), &mut |h| got.push(h));
+            let mut want = reference(&patterns, &scanner, &text);
+            if !watch {
+                want.retain(|h| h.pid < patterns.len());
+            }
+            proptest::prop_assert_eq!(got, want, "{:?} in {:?}", patterns, text);
+        }
+    }
+
+    #[test]
+    fn windows_follow_the_shortest_pattern() {
+        let k = |set: &[&str]| {
+            let patterns: Vec<String> = set.iter().map(|p| p.to_string()).collect();
+            Sieve::new(&patterns, &[]).expect("build").map(|s| s.k)
+        };
+        let ks: Vec<Option<usize>> = SETS.iter().map(|s| k(s)).collect();
+        assert_eq!(ks, [0, 1, 2, 4, 3, 5, 5].map(Some));
+        assert_eq!(k(&["a", "人民"]), None, "a one-byte pattern has no pair");
+    }
+}
