@@ -86,8 +86,8 @@ pub enum Strategy {
     Prefiltered,
     /// A table of byte pairs read eight a step finds where a pattern may
     /// start (shift-or over the first pairs of every pattern, as in SOG)
-    /// and where a watched character may be, in one pass; an anchored DFA
-    /// checks each candidate. Overlapping searches run the plain
+    /// and where a watched character may be, in one pass; each candidate is
+    /// checked against the patterns that share its first bytes. Overlapping searches run the plain
     /// automaton and the character scanner. Needs patterns of two bytes or
     /// more (else runs as [`Strategy::Dfa`]).
     ShiftOr,

@@ -21,8 +21,9 @@
 //! - bits `0..=K`: bit `j` is 0 when the pair occurs at offset `j` of some
 //!   pattern. A pattern can start at `s` only if bit `j` of `v(s + j)` is 0
 //!   for every `j ≤ K`, because every pattern's first `w` bytes hold `K + 1`
-//!   pairs. Those places are *candidates*, checked by an anchored
-//!   leftmost-longest DFA.
+//!   pairs. Those places are *candidates*: the patterns that begin with
+//!   the candidate's first `w` bytes are found by one hash look-up and
+//!   compared, longest first.
 //! - bit 7: the pair can be the *last* two bytes of a watched character
 //!   (a one-byte character `c` and any byte after it; the two bytes of a
 //!   two-byte one). Bit 6: the pair can be the two bytes *before* those (for
@@ -36,9 +37,7 @@
 //! watched character never lies inside a real pattern occurrence, and
 //! either is flagged at most `K` bytes after its start.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
-
-use rustc_hash::FxHashSet;
+use rustc_hash::FxHashMap;
 
 use crate::charscan::CharScanner;
 use crate::engine::Hit;
@@ -54,12 +53,12 @@ pub(crate) struct Sieve {
     table: Box<[u8; 65536]>,
     /// Pairs in the shortest pattern's window, less one: 0..=5.
     k: usize,
-    /// The first `k + 2` bytes of every pattern, little-endian in a u64:
-    /// a candidate whose bytes are not among them is dropped before the
-    /// DFA runs (most are: the pairs pass apart, not together).
-    prefixes: FxHashSet<u64>,
-    /// Anchored leftmost-longest DFA over the patterns.
-    verify: AhoCorasick,
+    /// The patterns (ids) by their first `k + 2` bytes (little-endian in a
+    /// u64), longest first: a candidate is checked by one hash look-up and
+    /// a comparison or two, and most fail the look-up (their pairs pass
+    /// apart, not together). The first that matches is the longest.
+    groups: FxHashMap<u64, Box<[u32]>>,
+    patterns: Vec<Box<[u8]>>,
 }
 
 impl std::fmt::Debug for Sieve {
@@ -114,20 +113,29 @@ impl Sieve {
                 _ => {}
             }
         }
-        let verify = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .start_kind(StartKind::Anchored)
-            .build(patterns)
-            .map_err(|e| Error::Build(e.to_string()))?;
+        let mut groups: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (pid, p) in patterns.iter().enumerate() {
+            let pid = u32::try_from(pid).map_err(|_| Error::Build("too many patterns".into()))?;
+            groups
+                .entry(prefix_key(&p.as_bytes()[..w]))
+                .or_default()
+                .push(pid);
+        }
+        let groups = groups
+            .into_iter()
+            .map(|(key, mut pids)| {
+                pids.sort_by_key(|&pid| std::cmp::Reverse(patterns[pid as usize].len()));
+                (key, pids.into_boxed_slice())
+            })
+            .collect();
         Ok(Some(Sieve {
             table,
             k,
-            prefixes: patterns
+            groups,
+            patterns: patterns
                 .iter()
-                .map(|p| prefix_key(&p.as_bytes()[..w]))
+                .map(|p| p.as_bytes().to_vec().into_boxed_slice())
                 .collect(),
-            verify,
         }))
     }
 
@@ -260,21 +268,25 @@ impl Sieve {
         if is_candidate {
             let s = p - K;
             let bytes = state.text.as_bytes();
-            if s >= state.next_free
-                && !is_continuation(bytes[s])
-                && self
-                    .prefixes
-                    .contains(&prefix_key(&bytes[s..(s + K + 2).min(bytes.len())]))
+            if s < state.next_free || is_continuation(bytes[s]) {
+                return;
+            }
+            let key = prefix_key(&bytes[s..(s + K + 2).min(bytes.len())]);
+            let Some(group) = self.groups.get(&key) else {
+                return;
+            };
+            let rest = &bytes[s..];
+            if let Some(&pid) = group
+                .iter()
+                .find(|&&pid| rest.starts_with(&self.patterns[pid as usize]))
             {
-                let input = Input::new(state.text).range(s..).anchored(Anchored::Yes);
-                if let Some(m) = self.verify.find(input) {
-                    state.next_free = m.end();
-                    emit(Hit {
-                        start: m.start(),
-                        end: m.end(),
-                        pid: m.pattern().as_usize(),
-                    });
-                }
+                let end = s + self.patterns[pid as usize].len();
+                state.next_free = end;
+                emit(Hit {
+                    start: s,
+                    end,
+                    pid: pid as usize,
+                });
             }
         }
     }
@@ -338,6 +350,7 @@ fn is_continuation(b: u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aho_corasick::{AhoCorasick, MatchKind};
 
     /// Pattern sets whose shortest pattern gives every window length, 2
     /// to 7 bytes and capped above.
