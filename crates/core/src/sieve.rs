@@ -43,7 +43,8 @@ use crate::charscan::CharScanner;
 use crate::engine::Hit;
 use crate::error::Error;
 
-const ONES: u64 = 0x0101_0101_0101_0101;
+/// Pairs per step of the scan.
+const BLOCK: usize = 64;
 const LAST: u8 = 0x80;
 const BEFORE_LAST: u8 = 0x40;
 
@@ -178,49 +179,64 @@ impl Sieve {
             next_free: 0,
             watched_to: 0,
         };
-        let watch_lanes = if watch.is_some() { ONES << 7 } else { 0 };
-        // Entries before the text: no pattern pair, maybe a watch prefix.
-        let mut prev = u64::from_le_bytes([0x7F; 8]);
+        let watch_bit = if watch.is_some() { LAST } else { 0 };
+        // `entries[8 + j]` is the entry of pair `i + j`; the first eight are
+        // those of the eight pairs before `i` (before the text: no pattern
+        // pair, maybe the bytes before a watched character).
+        let mut entries = [0x7Fu8; BLOCK + 8];
+        let mut flags = [0u8; BLOCK];
         let mut i = 0usize;
-        while i + 9 <= n {
-            // A fixed-size block: no bounds checks in the loads.
-            let block: &[u8; 9] = bytes[i..i + 9]
+        while i + BLOCK < n {
+            entries.copy_within(BLOCK..BLOCK + 8, 0);
+            // Fixed-size arrays: no bounds checks, and the loops below are
+            // plain element-wise byte operations that the compiler
+            // vectorizes (SSE2 is enough). Only the look-ups are scalar.
+            let block: &[u8; BLOCK + 1] = bytes[i..i + BLOCK + 1]
                 .try_into()
-                .unwrap_or_else(|_| unreachable!("nine bytes"));
-            let mut v = 0u64;
-            for j in 0..8 {
-                v |= u64::from(self.entry(block, j)) << (8 * j);
+                .unwrap_or_else(|_| unreachable!("a block and one byte"));
+            for j in 0..BLOCK {
+                entries[8 + j] = self.entry(block, j);
             }
-            // Lane t: a window of K + 1 pairs ends at pair i + t.
-            // Bit 0 of each lane after the shifts; one mask at the end.
-            let mut r = v >> K;
-            for d in 1..=K {
-                let x = v << (8 * d) | prev >> (64 - 8 * d);
-                r |= x >> (K - d);
+            // Bit 0 of `miss[j]`: some pair of the window ending at pair
+            // i + j is not at its offset in any pattern.
+            let mut miss = [0u8; BLOCK];
+            for d in 0..=K {
+                let back: &[u8; BLOCK] = entries[8 - d..8 - d + BLOCK]
+                    .try_into()
+                    .unwrap_or_else(|_| unreachable!("a block"));
+                for j in 0..BLOCK {
+                    miss[j] |= back[j] >> (K - d);
+                }
             }
-            let r = r & ONES;
-            let before = v << 8 | prev >> 56;
-            let flags = (!r & ONES) | ((before << 1) & v & watch_lanes) >> 7;
-            if flags != 0 {
-                let mut lanes = flags;
+            // Bit 1 of `flags[j]`: a watched character ends at pair i + j;
+            // bit 0: a candidate window does.
+            let now: &[u8; BLOCK] = entries[8..8 + BLOCK]
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("a block"));
+            let prev: &[u8; BLOCK] = entries[7..7 + BLOCK]
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("a block"));
+            for j in 0..BLOCK {
+                let watched = now[j] & (prev[j] << 1) & watch_bit;
+                flags[j] = (!miss[j] & 1) | watched >> 6;
+            }
+            for (k, chunk) in flags.chunks_exact(8).enumerate() {
+                let mut lanes = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
                 while lanes != 0 {
                     let t = lanes.trailing_zeros() as usize / 8;
+                    let f = (lanes >> (8 * t)) as u8;
                     lanes &= !(0xFF << (8 * t));
-                    let lane = (v >> (8 * t)) as u8;
-                    let is_watch = lane & LAST != 0 && (before >> (8 * t)) as u8 & BEFORE_LAST != 0;
-                    let is_candidate = (!r >> (8 * t)) & 1 != 0;
                     self.flagged::<K>(
                         &mut state,
-                        i + t,
-                        is_candidate,
-                        is_watch.then_some(watch).flatten(),
+                        i + 8 * k + t,
+                        f & 1 != 0,
+                        if f & 2 != 0 { watch } else { None },
                         n_patterns,
                         emit,
                     );
                 }
             }
-            prev = v;
-            i += 8;
+            i += BLOCK;
         }
         // The rest, one pair at a time, by the same rules.
         while i + 1 < n {
