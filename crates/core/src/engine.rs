@@ -13,13 +13,14 @@
 //! *raw pass* also reports every *watched* character: every character that
 //! folds to something else and could matter — every ignorable character, and
 //! every traditional or full-width character whose folded form occurs in
-//! some pattern. Two ways, by strategy: the aho-corasick strategies
+//! some pattern. Three ways, by strategy: the aho-corasick strategies
 //! ([`Strategy::Dfa`] and the NFAs) hold one one-character *watch pattern*
 //! per watched character in the same automaton, so one pass reports both;
 //! [`Strategy::Prefiltered`] and [`Strategy::DoubleArray`] search the
 //! patterns alone, which keeps the automaton's prefilter (every line break
 //! would defeat it), and a [`CharScanner`] finds the watched characters, the
-//! two streams merged by position. Either way the pattern matches are the
+//! two streams merged by position; [`Strategy::ShiftOr`]'s sieve reports
+//! both from one table of byte pairs. Either way the pattern matches are the
 //! same: a watched character never occurs inside a folded pattern, so
 //! searching for it beside the patterns changes no pattern match; the watch
 //! hits only report where the raw text differs from N.
@@ -61,14 +62,14 @@ pub enum Strategy {
     /// Chosen by the number of patterns, from measurements
     /// (`scripts/compare.py`, BENCHMARKS.md): [`Strategy::Prefiltered`] up to
     /// [`Strategy::AUTO_PREFILTER_LIMIT`] patterns, [`Strategy::ShiftOr`] up
-    /// to [`Strategy::AUTO_SHIFT_OR_LIMIT`], [`Strategy::Dfa`] up to
-    /// [`Strategy::AUTO_DFA_LIMIT`], else [`Strategy::DoubleArray`].
+    /// to [`Strategy::AUTO_SHIFT_OR_LIMIT`], else [`Strategy::DoubleArray`].
     #[default]
     Auto,
     /// aho-corasick's DFA over the patterns and one one-character *watch
     /// pattern* per watched character: one pass does everything, but no
-    /// prefilter can skip text (every line break is a candidate). Fastest
-    /// on mid-sized lexicons; most memory.
+    /// prefilter can skip text (every line break is a candidate). Needs no
+    /// pattern of two bytes: [`Strategy::ShiftOr`] falls back to it (up to
+    /// 3,000 patterns; above, to [`Strategy::DoubleArray`]). Most memory.
     Dfa,
     /// As [`Strategy::Dfa`] with a contiguous NFA: compact.
     ContiguousNfa,
@@ -82,14 +83,16 @@ pub enum Strategy {
     DoubleArray,
     /// aho-corasick's DFA over the patterns alone, so that its SIMD
     /// prefilter skips text; the watched characters are found apart by the
-    /// character scanner. Fastest for a few dozen patterns.
+    /// character scanner. Fastest for one pattern (a `memmem`).
     Prefiltered,
-    /// A table of byte pairs read eight a step finds where a pattern may
-    /// start (shift-or over the first pairs of every pattern, as in SOG)
-    /// and where a watched character may be, in one pass; each candidate is
-    /// checked against the patterns that share its first bytes. Overlapping searches run the plain
-    /// automaton and the character scanner. Needs patterns of two bytes or
-    /// more (else runs as [`Strategy::Dfa`]).
+    /// tifa's own sieve (`crates/core/src/sieve.rs`): a table of byte pairs
+    /// says, in one pass, where a pattern may start (shift-or over the
+    /// first pairs of every pattern, as in SOG) and where a watched
+    /// character may be; each candidate is checked against the patterns
+    /// that share its first bytes. Fastest from 2 to a few thousand
+    /// patterns. Overlapping searches run the plain automaton and the
+    /// character scanner. Needs patterns of two bytes or more (else runs
+    /// as [`Strategy::Dfa`]).
     ShiftOr,
 }
 
@@ -106,28 +109,25 @@ impl Strategy {
     ];
 
     /// Up to this many patterns `Auto` picks [`Strategy::Prefiltered`]:
-    /// aho-corasick's SIMD prefilter (Teddy) is fastest for a few phrases
-    /// and loses to the shift-or sieve as they grow (`examples/engines.rs`,
-    /// 2026-12-02, MB/s prefiltered against shift-or: the built-in
-    /// lexicon's first 10 phrases 1,241 / 1,021, first 20 823 / 988, first
-    /// 32 492 / 784; the corpus's 10 most frequent n-grams 1,107 / 960, 20
-    /// 1,193 / 933, 32 804 / 916).
-    pub const AUTO_PREFILTER_LIMIT: usize = 16;
+    /// aho-corasick's `memmem` for one phrase beats the sieve
+    /// (`examples/engines.rs`, 2026-12-02, MB/s prefiltered against
+    /// shift-or: 1 phrase 1,850 / 1,139; from 2 phrases the sieve leads:
+    /// 2 n-grams 696 / 1,226, 5 n-grams 1,355 / 1,078 but 5 built-in phrases
+    /// 1,021 / 1,232, 10 n-grams 957 / 1,123, 32 n-grams 693 / 1,068).
+    pub const AUTO_PREFILTER_LIMIT: usize = 1;
 
-    /// Up to this many patterns `Auto` picks [`Strategy::ShiftOr`]: fastest
-    /// where candidates are sparse, as in lexicons of formulations; on the
-    /// corpus's most frequent n-grams it falls behind the DFA from about
-    /// 200 (2026-12-02, MB/s shift-or against DFA: built-in 100 phrases
-    /// 680 / 540; 200 n-grams 455 / 474; 400 n-grams 344 / 388; 1,000
-    /// n-grams 193 / 268).
-    pub const AUTO_SHIFT_OR_LIMIT: usize = 200;
+    /// Up to this many patterns `Auto` picks [`Strategy::ShiftOr`]; above,
+    /// daachorse's double array leads (2026-12-02, MB/s shift-or against
+    /// the double array and the DFA with watch patterns: built-in 100
+    /// phrases ~890 / 544 / 540; 1,000 n-grams 321 / 245 / 268; 2,000
+    /// n-grams 262 / 230 / 214; 3,000 n-grams 214 / 223 / 158; 5,000
+    /// n-grams 190 / 216 / 145).
+    pub const AUTO_SHIFT_OR_LIMIT: usize = 2_500;
 
-    /// Above this many patterns `Auto` picks [`Strategy::DoubleArray`]: the
-    /// DFA's memory grows with states × alphabet classes, and at 5,000
-    /// phrases the double array is 1.5× as fast (`scripts/compare.py`,
-    /// 2026-12-01: 221 against 144 MB/s; at 1,000 the DFA leads, 262 to
-    /// 245).
-    pub const AUTO_DFA_LIMIT: usize = 3_000;
+    /// Where [`Strategy::ShiftOr`] cannot run (a one-byte pattern), up to
+    /// this many patterns the DFA with watch patterns, above it the double
+    /// array (the DFA's memory grows with states × alphabet classes).
+    const FALLBACK_DFA_LIMIT: usize = 3_000;
 
     /// The strategy `Auto` stands for with `n` patterns (any other strategy
     /// stands for itself).
@@ -135,7 +135,6 @@ impl Strategy {
         match self {
             Strategy::Auto if n <= Strategy::AUTO_PREFILTER_LIMIT => Strategy::Prefiltered,
             Strategy::Auto if n <= Strategy::AUTO_SHIFT_OR_LIMIT => Strategy::ShiftOr,
-            Strategy::Auto if n <= Strategy::AUTO_DFA_LIMIT => Strategy::Dfa,
             Strategy::Auto => Strategy::DoubleArray,
             other => other,
         }
@@ -234,7 +233,11 @@ impl Engine {
         if strategy == Strategy::ShiftOr {
             sieve = Sieve::new(patterns, &watch_chars)?;
             if sieve.is_none() {
-                strategy = Strategy::Dfa;
+                strategy = if patterns.len() <= Strategy::FALLBACK_DFA_LIMIT {
+                    Strategy::Dfa
+                } else {
+                    Strategy::DoubleArray
+                };
             }
         }
         let search = if let Some(sieve) = sieve {

@@ -438,7 +438,7 @@ proptest! {
     fn a_small_lexicon_matches_the_reference(text in char_text_strategy(), s in 0usize..Strategy::ALL.len(), overlapping: bool) {
         // Few phrases, so few watched characters: the strategies that find
         // them apart use the SIMD searchers (memchr, Teddy) instead of the
-        // byte-pair table, and Auto picks the prefiltered strategy.
+        // byte-pair table.
         let matcher = small_matcher(s, overlapping);
         prop_assert_eq!(literal_matches(&matcher, &text), reference(&small_lexicon(), &text, overlapping, false));
     }
