@@ -720,6 +720,43 @@ fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
     words.iter().copied().find(|w| s.starts_with(w))
 }
 
+/// A word list indexed by first char, for the lists looked up at every char
+/// of a subject: [`starts_with_any`] in one hash look-up (a linear scan of
+/// these lists was the largest cost of extraction after the phrase pass).
+struct WordIndex(HashMap<char, Vec<&'static str>>);
+
+impl WordIndex {
+    fn new(words: &[&'static str]) -> WordIndex {
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
+        for &w in words {
+            if let Some(c) = w.chars().next() {
+                m.entry(c).or_default().push(w);
+            }
+        }
+        WordIndex(m)
+    }
+
+    /// What `starts_with_any(s, words)` gives: the first word, in list
+    /// order, that `s` starts with.
+    #[inline]
+    fn first_prefix(&self, s: &str) -> Option<&'static str> {
+        let c = s.chars().next()?;
+        self.0.get(&c)?.iter().copied().find(|w| s.starts_with(w))
+    }
+}
+
+/// [`NOT_A_NOUN_START`], [`NOUN_END`] and [`VERBS`], indexed.
+fn subject_words() -> &'static [WordIndex; 3] {
+    static INDEX: OnceLock<[WordIndex; 3]> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        [
+            WordIndex::new(NOT_A_NOUN_START),
+            WordIndex::new(NOUN_END),
+            WordIndex::new(VERBS),
+        ]
+    })
+}
+
 /// Skips ignorable chars (white space inside a mention) from `at`.
 fn skip_ws(text: &str, at: usize, limit: usize) -> usize {
     at + text[at..limit]
@@ -1303,19 +1340,18 @@ fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
         .take(12)
         .collect();
     let stops_here = after.is_empty() || after.starts_with(CLAUSE_END);
-    if !stops_here && starts_with_any(&after, NOT_A_NOUN_START).is_none() {
+    let [not_a_noun_start, noun_end, verbs] = subject_words();
+    if !stops_here && not_a_noun_start.first_prefix(&after).is_none() {
         let mut noun = String::new();
         for c in after.chars() {
             if CLAUSE_END.contains(&c) || !is_han(c) {
                 break;
             }
             noun.push(c);
-            if noun.chars().count() >= 2
-                && starts_with_any(&after[noun.len()..], NOUN_END).is_some()
-            {
+            if noun.chars().count() >= 2 && noun_end.first_prefix(&after[noun.len()..]).is_some() {
                 break;
             }
-            if starts_with_any(&after[noun.len()..], VERBS).is_some() && noun.chars().count() >= 2 {
+            if noun.chars().count() >= 2 && verbs.first_prefix(&after[noun.len()..]).is_some() {
                 break;
             }
         }
@@ -1395,6 +1431,22 @@ fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn indexed_word_lists_answer_like_the_plain_scan() {
+        let lists = [NOT_A_NOUN_START, NOUN_END, VERBS];
+        for (list, index) in lists.iter().zip(subject_words()) {
+            let mut probes: Vec<String> = vec![String::new(), "x".into(), "国家".into()];
+            for w in lists.iter().flat_map(|l| l.iter()) {
+                probes.push(w.to_string());
+                probes.push(format!("{w}工作"));
+                probes.extend(w.chars().next().map(|c| c.to_string()));
+            }
+            for p in &probes {
+                assert_eq!(index.first_prefix(p), starts_with_any(p, list), "{p:?}");
+            }
+        }
+    }
 
     #[test]
     fn the_start_scan_finds_exactly_the_start_characters() {

@@ -64,7 +64,45 @@ pub(crate) struct Sieve {
     /// a comparison or two, and most fail the look-up (their pairs pass
     /// apart, not together). The first that matches is the longest.
     groups: FxHashMap<u64, Box<[u32]>>,
-    patterns: Vec<Box<[u8]>>,
+    patterns: Vec<Pattern>,
+}
+
+/// A pattern, with its first 16 bytes in a u128 so that most comparisons
+/// are one load and one compare instead of a `memcmp` call.
+struct Pattern {
+    bytes: Box<[u8]>,
+    head: u128,
+    /// The bits of `head` that hold pattern bytes.
+    mask: u128,
+}
+
+impl Pattern {
+    fn new(bytes: &[u8]) -> Pattern {
+        let n = bytes.len().min(16);
+        let mut head = [0u8; 16];
+        head[..n].copy_from_slice(&bytes[..n]);
+        Pattern {
+            bytes: bytes.into(),
+            head: u128::from_le_bytes(head),
+            mask: if n == 16 {
+                u128::MAX
+            } else {
+                (1u128 << (8 * n)) - 1
+            },
+        }
+    }
+
+    /// Does `rest` begin with the pattern?
+    #[inline]
+    fn starts(&self, rest: &[u8]) -> bool {
+        match rest.first_chunk::<16>() {
+            Some(chunk) => {
+                u128::from_le_bytes(*chunk) & self.mask == self.head
+                    && (self.bytes.len() <= 16 || rest.starts_with(&self.bytes))
+            }
+            None => rest.starts_with(&self.bytes),
+        }
+    }
 }
 
 impl std::fmt::Debug for Sieve {
@@ -146,7 +184,7 @@ impl Sieve {
             groups,
             patterns: patterns
                 .iter()
-                .map(|p| p.as_bytes().to_vec().into_boxed_slice())
+                .map(|p| Pattern::new(p.as_bytes()))
                 .collect(),
         }))
     }
@@ -312,9 +350,9 @@ impl Sieve {
             let rest = &bytes[s..];
             if let Some(&pid) = group
                 .iter()
-                .find(|&&pid| rest.starts_with(&self.patterns[pid as usize]))
+                .find(|&&pid| self.patterns[pid as usize].starts(rest))
             {
-                let end = s + self.patterns[pid as usize].len();
+                let end = s + self.patterns[pid as usize].bytes.len();
                 state.next_free = end;
                 emit(Hit {
                     start: s,
