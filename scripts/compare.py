@@ -7,7 +7,8 @@ Builds (once, cached in bench-data/compare/, never committed):
               lexicon's phrases and variants (folded); the others are the corpus's most frequent
               3-6-character n-grams of CJK characters (ties broken by the n-gram), one a line.
 Then, for each lexicon, times each command on the same file (page cache warmed before each
-run; median of --runs runs) and prints MB/s and the ratio to the aho-corasick DFA:
+run; median of --runs runs, taken round robin: run 1 of every command, then run 2, ...) and prints
+MB/s and the ratios to the aho-corasick DFA and to daachorse:
   tifa count --threads 1 (the real CLI, whole process: read, validate, match, print);
   examples/engines (in process, matching only): aho-corasick DFA / auto, daachorse charwise
   with and without its prefilter, tifa-core Matcher::count;
@@ -97,18 +98,20 @@ def warm(path):
             pass
 
 
-def timed(cmd, path, runs, parse=None):
-    """Median wall seconds of a shell command over `runs` runs, and its output's first field."""
-    walls, out = [], ""
-    for _ in range(runs):
+def once(cmd, path, parse):
+    """One run: (seconds, count) or (None, error). A whole process is timed by its wall time (page cache
+    warmed first); examples/engines (parse None) prints its own matching time and count."""
+    if parse is not None:
         warm(path)
-        t = time.perf_counter()
-        p = subprocess.run(cmd, shell=True, capture_output=True, text=True)
-        walls.append(time.perf_counter() - t)
-        if p.returncode != 0:
-            return None, p.stderr.strip()[:80]
-        out = p.stdout
-    return statistics.median(walls), (parse(out) if parse else out.strip())
+    t = time.perf_counter()
+    p = subprocess.run(cmd, shell=True, capture_output=True, text=True)
+    wall = time.perf_counter() - t
+    if p.returncode != 0:
+        return None, p.stderr.strip()[:80]
+    if parse is None:
+        f = p.stdout.split("\t")
+        return float(f[3]), int(f[1])
+    return wall, parse(p.stdout)
 
 
 def main():
@@ -160,22 +163,26 @@ def main():
                              f"t=open(sys.argv[2],encoding='utf-8').read()\nprint(sum(t.count(p) for p in ps))\" {lex} {corpus}",
                              lambda o: int(o)))
         only = [s for s in a.only.split(",") if s]
-        for label, cmd, parse in commands:
-            if only and not any(o in label for o in only):
-                continue
-            if parse is None:  # examples/engines prints its own matching time
-                best = []
-                for _ in range(a.runs):
-                    p = subprocess.run(cmd, shell=True, capture_output=True, text=True)
-                    if p.returncode != 0:
-                        add(label, None, None, p.stderr.strip()[:80]); break
-                    f = p.stdout.split("\t")
-                    best.append((float(f[3]), int(f[1])))
-                if best:
-                    add(label, statistics.median(b[0] for b in best), best[0][1])
+        commands = [c for c in commands if not only or any(o in c[0] for o in only)]
+        # Round robin: run r of every command, then run r + 1, so that a noisy stretch of this shared
+        # machine falls on several commands, not on all runs of one.
+        times = {label: [] for label, _, _ in commands}
+        counts, errors = {}, {}
+        for _ in range(a.runs):
+            for label, cmd, parse in commands:
+                if label in errors:
+                    continue
+                secs, count = once(cmd, corpus, parse)
+                if secs is None:
+                    errors[label] = count
+                else:
+                    times[label].append(secs)
+                    counts[label] = count
+        for label, _, _ in commands:
+            if label in errors:
+                add(label, None, None, errors[label])
             else:
-                secs, count = timed(cmd, corpus, a.runs, parse)
-                add(label, secs, count if secs is not None else None, "" if secs is not None else str(count))
+                add(label, statistics.median(times[label]), counts[label])
         base = next((s for l, s, _, _ in rows if l.startswith("ac-dfa") and s), None)
         daac = next((s for l, s, _, _ in rows if l.startswith("daachorse (") and s), None)
         print(f"\n## {n} phrases ({lex})")
