@@ -59,8 +59,8 @@ pub(crate) struct Sieve {
     table: Box<[u16; 65536]>,
     /// Pairs in the shortest pattern's window, less one: 0..=7.
     k: usize,
-    /// The patterns (ids) by their first `k + 2` bytes (little-endian in a
-    /// u64), longest first: a candidate is checked by one hash look-up and
+    /// The patterns (ids) by their first `k + 2` bytes, at most seven
+    /// (little-endian in a u64, see [`prefix_key`]), longest first: a candidate is checked by one hash look-up and
     /// a comparison or two, and most fail the look-up (their pairs pass
     /// apart, not together). The first that matches is the longest.
     groups: FxHashMap<u64, Box<[u32]>>,
