@@ -324,7 +324,7 @@ impl Sieve {
 
     /// Handles pair `p`: a window of candidate start `p - K`, a watched
     /// character ending at `p + 1`, or both (in text order).
-    #[inline]
+    #[inline(always)]
     fn flagged<const K: usize>(
         &self,
         state: &mut State,
