@@ -343,7 +343,12 @@ impl Sieve {
             if s < state.next_free || is_continuation(bytes[s]) {
                 return;
             }
-            let key = prefix_key(&bytes[s..(s + K + 2).min(bytes.len())]);
+            // The first min(K + 2, 7) bytes: one load where eight remain.
+            let n = (K + 2).min(7);
+            let key = match bytes[s..].first_chunk::<8>() {
+                Some(eight) => u64::from_le_bytes(*eight) & ((1u64 << (8 * n)) - 1),
+                None => prefix_key(&bytes[s..(s + K + 2).min(bytes.len())]),
+            };
             let Some(group) = self.groups.get(&key) else {
                 return;
             };
