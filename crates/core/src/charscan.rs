@@ -36,6 +36,10 @@ pub(crate) struct CharScanner {
     pairs: Box<[u8; 65536]>,
     /// One bit per BMP character: is it in the set?
     bmp: Box<[u64; 1024]>,
+    /// The index of each ASCII character of the set (`u8::MAX`: not in
+    /// it): line breaks, the most frequent watched characters, skip the
+    /// binary search.
+    ascii: [u8; 128],
     /// The characters, sorted: index `i` is reported for `chars[i]`.
     chars: Vec<char>,
 }
@@ -135,10 +139,16 @@ impl CharScanner {
                 bmp[cp >> 6] |= 1 << (cp & 63);
             }
         }
+        // Sorted: the ASCII characters come first, at indices below 128.
+        let mut ascii = [u8::MAX; 128];
+        for (i, &c) in chars.iter().enumerate().take_while(|(_, c)| c.is_ascii()) {
+            ascii[c as usize] = i as u8;
+        }
         CharScanner {
             simd: SimdScan::new(&chars),
             pairs,
             bmp,
+            ascii,
             chars,
         }
     }
@@ -159,6 +169,9 @@ impl CharScanner {
     #[inline]
     pub fn index(&self, c: char) -> Option<usize> {
         let cp = c as usize;
+        if let Some(&i) = self.ascii.get(cp) {
+            return (i != u8::MAX).then_some(usize::from(i));
+        }
         if cp < 0x10000 && self.bmp[cp >> 6] >> (cp & 63) & 1 == 0 {
             return None;
         }
