@@ -235,13 +235,11 @@ impl Sieve {
         // `colours[8 + j]` its high byte; the first eight are those of the
         // eight pairs before `i` (before the text: no pattern pair, maybe
         // the bytes before a watched character).
-        let mut entries = [0xFFu8; BLOCK + 8];
-        let mut colours = [BEFORE_ALL; BLOCK + 8];
+        let mut entries = [0x0FFFu16 | u16::from(BEFORE_ALL) << 8; BLOCK + 8];
         let mut flags = [0u8; BLOCK];
         let mut i = 0usize;
         while i + BLOCK < n {
             entries.copy_within(BLOCK..BLOCK + 8, 0);
-            colours.copy_within(BLOCK..BLOCK + 8, 0);
             // Fixed-size arrays: no bounds checks, and the loops below are
             // plain element-wise byte operations that the compiler
             // vectorizes (SSE2 is enough). Only the look-ups are scalar.
@@ -249,15 +247,13 @@ impl Sieve {
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a block and one byte"));
             for j in 0..BLOCK {
-                let [low, high] = self.entry(block, j).to_le_bytes();
-                entries[8 + j] = low;
-                colours[8 + j] = high;
+                entries[8 + j] = self.entry(block, j);
             }
             // Bit 0 of `miss[j]`: some pair of the window ending at pair
             // i + j is not at its offset in any pattern.
-            let mut miss = [0u8; BLOCK];
+            let mut miss = [0u16; BLOCK];
             for d in 0..=K {
-                let back: &[u8; BLOCK] = entries[8 - d..8 - d + BLOCK]
+                let back: &[u16; BLOCK] = entries[8 - d..8 - d + BLOCK]
                     .try_into()
                     .unwrap_or_else(|_| unreachable!("a block"));
                 for j in 0..BLOCK {
@@ -266,15 +262,16 @@ impl Sieve {
             }
             // Bit 1 of `flags[j]`: a watched character ends at pair i + j;
             // bit 0: a candidate window does.
-            let now: &[u8; BLOCK] = colours[8..8 + BLOCK]
+            let now: &[u16; BLOCK] = entries[8..8 + BLOCK]
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a block"));
-            let prev: &[u8; BLOCK] = colours[7..7 + BLOCK]
+            let prev: &[u16; BLOCK] = entries[7..7 + BLOCK]
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a block"));
+            let wc = u16::from(watch_colours) << 8;
             for j in 0..BLOCK {
-                let watched = u8::from(prev[j] & (now[j] >> 4) & watch_colours != 0);
-                flags[j] = (!miss[j] & 1) | watched << 1;
+                let watched = u8::from(prev[j] & (now[j] >> 4) & wc != 0);
+                flags[j] = (!miss[j] & 1) as u8 | watched << 1;
             }
             for (k, chunk) in flags.chunks_exact(8).enumerate() {
                 let mut lanes = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
