@@ -89,7 +89,7 @@ pub enum Strategy {
     /// says, in one pass, where a pattern may start (shift-or over the
     /// first pairs of every pattern, as in SOG) and where a watched
     /// character may be; each candidate is checked against the patterns
-    /// that share its first bytes. Fastest from 2 to a few thousand
+    /// that share its first bytes. Fastest from 2 to about 10,000
     /// patterns. Overlapping searches run the plain automaton and the
     /// character scanner. Needs patterns of two bytes or more (else runs
     /// as [`Strategy::Dfa`]).
@@ -117,12 +117,12 @@ impl Strategy {
     pub const AUTO_PREFILTER_LIMIT: usize = 1;
 
     /// Up to this many patterns `Auto` picks [`Strategy::ShiftOr`]; above,
-    /// daachorse's double array leads (2026-12-02, MB/s shift-or against
-    /// the double array and the DFA with watch patterns: built-in 100
-    /// phrases ~890 / 544 / 540; 1,000 n-grams 321 / 245 / 268; 2,000
-    /// n-grams 262 / 230 / 214; 3,000 n-grams 214 / 223 / 158; 5,000
-    /// n-grams 190 / 216 / 145).
-    pub const AUTO_SHIFT_OR_LIMIT: usize = 2_500;
+    /// daachorse's double array leads (`examples/engines.rs`, 2026-12-02,
+    /// medians of 3, MB/s shift-or against the double array: 5,000 n-grams
+    /// 267 / 209; 10,000 n-grams 223 / 213; 20,000 n-grams 187 / 195;
+    /// `scripts/compare.py`: built-in 100 phrases 1,074 / 520-574, 50,000
+    /// n-grams 116 / 160).
+    pub const AUTO_SHIFT_OR_LIMIT: usize = 10_000;
 
     /// Where [`Strategy::ShiftOr`] cannot run (a one-byte pattern), up to
     /// this many patterns the DFA with watch patterns, above it the double
