@@ -591,19 +591,18 @@ impl NumberExtractor {
     /// Every mention in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<NumberMention> {
         let phrases: Vec<Range<usize>> = self.matcher.literal_spans(text);
-        // Where a number can start (most characters start none): found by
-        // a byte-pair scan instead of decoding every character.
-        let mut starts: Vec<usize> = Vec::new();
-        start_scanner().scan(text, |at, _| starts.push(at));
         let mut out = Vec::new();
         let mut pos = 0;
         let mut next_phrase = 0;
         let (mut char_byte, mut char_count) = (0usize, 0usize);
         // The end of the last mention (or phrase): no prefix reaches before it.
         let mut floor = 0usize;
-        for &at in &starts {
+        // Where a number can start (most characters start none): found by
+        // a byte-pair scan instead of decoding every character, and taken
+        // in text order as they are found.
+        start_scanner().scan(text, |at, _| {
             if at < pos {
-                continue;
+                return;
             }
             pos = at;
             while next_phrase < phrases.len() && phrases[next_phrase].end <= pos {
@@ -613,20 +612,20 @@ impl NumberExtractor {
                 if p.start <= pos {
                     pos = p.end;
                     floor = p.end;
-                    continue;
+                    return;
                 }
             }
             let limit = phrases.get(next_phrase).map_or(text.len(), |p| p.start);
             if let Some(mut m) = mention_at(text, floor, pos, limit) {
                 floor = m.end;
                 pos = m.end;
-                char_count += text[char_byte..m.start].chars().count();
+                char_count += bytecount::num_chars(&text.as_bytes()[char_byte..m.start]);
                 char_byte = m.start;
                 m.char_start = char_count;
-                m.char_end = char_count + m.text.chars().count();
+                m.char_end = char_count + bytecount::num_chars(m.text.as_bytes());
                 out.push(m);
             }
-        }
+        });
         out
     }
 }
