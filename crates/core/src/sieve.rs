@@ -12,8 +12,8 @@
 //! prefilter) with two changes for tifa: the same table also flags watched
 //! characters (see [`crate::engine`]), so one pass replaces the automaton's
 //! watch patterns or a second scan; and it carries no state from pair to
-//! pair: 64 entries are looked up, then tested with byte-wise loops the
-//! compiler vectorizes.
+//! pair: 64 entries are looked up, then tested with element-wise loops
+//! over 16-bit lanes that the compiler vectorizes.
 //!
 //! # How
 //! Let `w` be the length in bytes of the shortest pattern, at most 9, and
@@ -32,7 +32,9 @@
 //!   for a one-byte one, any byte and `x`). A watched character ends a pair
 //!   with a last bit whose predecessor has the before bit of the same
 //!   colour; there it is decoded and looked up. The colour (0–3) of a
-//!   three-byte character is its lead byte's low two bits: without colours,
+//!   three-byte character is its lead byte's low two bits (of a four-byte
+//!   one its second byte's; one- and two-byte characters have colour 0):
+//!   without colours,
 //!   U+3000 (ideographic space, E3 80 80) and U+2001 (E2 80 81) would flag
 //!   every 、 (E3 80 81), and so for 。《》「」, a million false flags in 70
 //!   MB of reports.
@@ -241,8 +243,9 @@ impl Sieve {
         while i + BLOCK < n {
             entries.copy_within(BLOCK..BLOCK + 8, 0);
             // Fixed-size arrays: no bounds checks, and the loops below are
-            // plain element-wise byte operations that the compiler
-            // vectorizes (SSE2 is enough). Only the look-ups are scalar.
+            // plain element-wise operations on 16-bit lanes that the
+            // compiler vectorizes (SSE2 is enough). Only the look-ups are
+            // scalar.
             let block: &[u8; BLOCK + 1] = bytes[i..i + BLOCK + 1]
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a block and one byte"));
