@@ -969,6 +969,8 @@ fn mention_at(text: &str, floor: usize, at: usize, limit: usize) -> Option<Numbe
     let mut kind = NumberKind::Cardinal;
     let mut unit: Option<String> = None;
     let rest = &text[cursor..limit];
+    // Looked up once: the unit below, and the magnitude of the value.
+    let with_unit = unit_with_magnitude(rest);
     if percent_prefix {
         kind = NumberKind::Percent;
         unit = Some("%".into());
@@ -984,8 +986,7 @@ fn mention_at(text: &str, floor: usize, at: usize, limit: usize) -> Option<Numbe
             m.to_string()
         });
         cursor += m.len();
-    } else if let Some((magnitude, u)) = unit_with_magnitude(rest) {
-        let _ = magnitude;
+    } else if let Some((magnitude, u)) = with_unit {
         unit = Some(u.to_string());
         cursor += rest.len() - rest[magnitude.len()..].len() + u.len();
         if u.contains("百分点") {
@@ -996,7 +997,7 @@ fn mention_at(text: &str, floor: usize, at: usize, limit: usize) -> Option<Numbe
             kind = NumberKind::Ordinal;
         }
     }
-    let value = match unit_with_magnitude(rest) {
+    let value = match with_unit {
         Some((mag, _)) if !mag.is_empty() && kind != NumberKind::Percent => {
             // Beyond Decimal's range (about 7.9 × 10^28) no report figure
             // lies: such a span is not a mention (found by fuzzing: a panic).
