@@ -169,7 +169,7 @@ impl Sieve {
         for (pid, p) in patterns.iter().enumerate() {
             let pid = u32::try_from(pid).map_err(|_| Error::Build("too many patterns".into()))?;
             groups
-                .entry(prefix_key(&p.as_bytes()[..w]))
+                .entry(prefix_key(p.as_bytes(), w))
                 .or_default()
                 .push(pid);
         }
@@ -232,12 +232,16 @@ impl Sieve {
             next_free: 0,
             watched_to: 0,
         };
-        let watch_colours = if watch.is_some() { BEFORE_ALL } else { 0 };
-        // `entries[8 + j]` is the low byte of the entry of pair `i + j`,
-        // `colours[8 + j]` its high byte; the first eight are those of the
-        // eight pairs before `i` (before the text: no pattern pair, maybe
-        // the bytes before a watched character).
-        let mut entries = [0x0FFFu16 | u16::from(BEFORE_ALL) << 8; BLOCK + 8];
+        // The before-bits of the colours, where watched characters are wanted.
+        let watch_bits = if watch.is_some() {
+            u16::from(BEFORE_ALL) << 8
+        } else {
+            0
+        };
+        // `entries[8 + j]` is the entry of pair `i + j`; the first eight are
+        // those of the eight pairs before `i` (before the text: no pattern
+        // pair, and maybe the bytes before a watched character).
+        let mut entries = [0x00FF | u16::from(BEFORE_ALL) << 8; BLOCK + 8];
         let mut flags = [0u8; BLOCK];
         let mut i = 0usize;
         while i + BLOCK < n {
@@ -271,9 +275,8 @@ impl Sieve {
             let prev: &[u16; BLOCK] = entries[7..7 + BLOCK]
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a block"));
-            let wc = u16::from(watch_colours) << 8;
             for j in 0..BLOCK {
-                let watched = u8::from(prev[j] & (now[j] >> 4) & wc != 0);
+                let watched = u8::from(prev[j] & (now[j] >> 4) & watch_bits != 0);
                 flags[j] = (!miss[j] & 1) as u8 | watched << 1;
             }
             for (k, chunk) in flags.chunks_exact(8).enumerate() {
@@ -343,13 +346,7 @@ impl Sieve {
             if s < state.next_free || is_continuation(bytes[s]) {
                 return;
             }
-            // The first min(K + 2, 7) bytes: one load where eight remain.
-            let n = (K + 2).min(7);
-            let key = match bytes[s..].first_chunk::<8>() {
-                Some(eight) => u64::from_le_bytes(*eight) & ((1u64 << (8 * n)) - 1),
-                None => prefix_key(&bytes[s..(s + K + 2).min(bytes.len())]),
-            };
-            let Some(group) = self.groups.get(&key) else {
+            let Some(group) = self.groups.get(&prefix_key(&bytes[s..], K + 2)) else {
                 return;
             };
             let rest = &bytes[s..];
@@ -410,13 +407,20 @@ impl State<'_> {
     }
 }
 
-/// Up to seven bytes as a little-endian u64, the rest zero.
+/// The first `w` bytes of `bytes` (at most seven, fewer if `bytes` is
+/// shorter) as a little-endian u64, the rest zero: one load where eight
+/// bytes remain.
 #[inline(always)]
-fn prefix_key(bytes: &[u8]) -> u64 {
-    let mut key = [0u8; 8];
-    let n = bytes.len().min(7);
-    key[..n].copy_from_slice(&bytes[..n]);
-    u64::from_le_bytes(key)
+fn prefix_key(bytes: &[u8], w: usize) -> u64 {
+    let n = w.min(7).min(bytes.len());
+    match bytes.first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight) & ((1u64 << (8 * n)) - 1),
+        None => {
+            let mut key = [0u8; 8];
+            key[..n].copy_from_slice(&bytes[..n]);
+            u64::from_le_bytes(key)
+        }
+    }
 }
 
 #[inline(always)]
