@@ -1001,7 +1001,10 @@ fn mention_at(text: &str, floor: usize, at: usize, limit: usize) -> Option<Numbe
         Some((mag, _)) if !mag.is_empty() && kind != NumberKind::Percent => {
             // Beyond Decimal's range (about 7.9 × 10^28) no report figure
             // lies: such a span is not a mention (found by fuzzing: a panic).
-            value.checked_mul(parse_chinese_number(&format!("1{mag}")).unwrap_or(Decimal::ONE))?
+            // The magnitude words (万, 亿, 万亿, 千万 …) multiply: at most 10^12.
+            value.checked_mul(Decimal::from(
+                mag.chars().filter_map(unit_value).product::<u64>(),
+            ))?
         }
         _ => value,
     };
@@ -1087,22 +1090,46 @@ fn mention_at(text: &str, floor: usize, at: usize, limit: usize) -> Option<Numbe
 /// Is `at..end` inside a short quotation (“…”, at most 16 chars)?
 fn in_short_quote(text: &str, at: usize, end: usize) -> bool {
     // Look no further than a short quote can reach (17 chars of at most 4
-    // bytes): the cost per candidate stays constant.
+    // bytes): the cost per candidate stays constant. The marks are found by
+    // their last bytes (`memchr`), which is most of the cost of a candidate
+    // otherwise.
     const REACH: usize = 17 * 4;
-    let lo = (at.saturating_sub(REACH)..=at)
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(at);
-    let hi = ((end + REACH).min(text.len())..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len());
-    let open = text[lo..at].rfind(['“', '「']).map(|i| lo + i);
-    let close = text[end..hi].find(['”', '」']).map(|i| end + i);
+    let bytes = text.as_bytes();
+    // (A mark cut by either bound would close a quote longer than 17
+    // chars anyway.)
+    let lo = at.saturating_sub(REACH);
+    let hi = (end + REACH).min(text.len());
+    // The nearest opening mark wholly in lo..at, the nearest closing one
+    // wholly in end..hi (by the index of their last bytes).
+    let open = memchr::memrchr2_iter(0x9C, 0x8C, &bytes[lo..at])
+        .filter(|&k| k >= 2)
+        .map(|k| lo + k)
+        .find(|&j| quote_mark(bytes, j) == Some(true));
+    let close = memchr::memchr2_iter(0x9D, 0x8D, &bytes[end..hi])
+        .filter(|&k| k >= 2)
+        .map(|k| end + k)
+        .find(|&j| quote_mark(bytes, j) == Some(false));
     match (open, close) {
         (Some(o), Some(c)) => {
-            let inside = &text[o..c];
-            !inside[3..].contains(['“', '「', '”', '」']) && inside.chars().count() <= 17
+            // The quote: from the opening mark's first byte to the closing
+            // mark's; no other mark inside it.
+            let (o, c) = (o - 2, c - 2);
+            !(o + 5..c).any(|j| quote_mark(bytes, j).is_some())
+                && bytecount::num_chars(&bytes[o..c]) <= 17
         }
         _ => false,
+    }
+}
+
+/// Is a quotation mark's last byte at `j`: `Some(true)` for “ or 「,
+/// `Some(false)` for ” or 」 (each three bytes; a lead byte E2/E3 is never
+/// inside another character, so the three bytes are that mark).
+#[inline]
+fn quote_mark(bytes: &[u8], j: usize) -> Option<bool> {
+    match bytes.get(j.checked_sub(2)?..=j)? {
+        [0xE2, 0x80, 0x9C] | [0xE3, 0x80, 0x8C] => Some(true),
+        [0xE2, 0x80, 0x9D] | [0xE3, 0x80, 0x8D] => Some(false),
+        _ => None,
     }
 }
 
@@ -1334,29 +1361,28 @@ fn date_or_year(
 /// before the number in its clause after the last verb.
 fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
     // After the unit: 到23个镇街 → 镇街.
-    let after: String = text[end..]
-        .chars()
-        .filter(|c| !crate::fold::is_ignorable(*c))
-        .take(12)
-        .collect();
+    let after = without_ignorables(&text[end..], 12);
+    let after: &str = &after;
     let stops_here = after.is_empty() || after.starts_with(CLAUSE_END);
     let [not_a_noun_start, noun_end, verbs] = subject_words();
-    if !stops_here && not_a_noun_start.first_prefix(&after).is_none() {
-        let mut noun = String::new();
+    if !stops_here && not_a_noun_start.first_prefix(after).is_none() {
+        // The noun is after[..len], of `n` chars.
+        let (mut len, mut n) = (0usize, 0usize);
         for c in after.chars() {
             if CLAUSE_END.contains(&c) || !is_han(c) {
                 break;
             }
-            noun.push(c);
-            if noun.chars().count() >= 2 && noun_end.first_prefix(&after[noun.len()..]).is_some() {
-                break;
-            }
-            if noun.chars().count() >= 2 && verbs.first_prefix(&after[noun.len()..]).is_some() {
+            len += c.len_utf8();
+            n += 1;
+            if n >= 2
+                && (noun_end.first_prefix(&after[len..]).is_some()
+                    || verbs.first_prefix(&after[len..]).is_some())
+            {
                 break;
             }
         }
-        if (1..=8).contains(&noun.chars().count()) && unit != "大" {
-            return Some(noun);
+        if (1..=8).contains(&n) && unit != "大" {
+            return Some(after[..len].to_string());
         }
     }
     // Before the number, in the same clause.
@@ -1368,38 +1394,63 @@ fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
     let clause_start = text[lo..start].rfind(CLAUSE_END).map_or(lo, |i| {
         lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
     });
-    let mut s: String = text[clause_start..start]
-        .chars()
-        .filter(|c| !crate::fold::is_ignorable(*c))
-        .collect();
-    while let Some(w) = ends_with_any(&s, BEFORE_NUMBER) {
-        s.truncate(s.len() - w.len());
+    let clause = without_ignorables(&text[clause_start..start], usize::MAX);
+    let mut s: &str = &clause;
+    while let Some(w) = ends_with_any(s, BEFORE_NUMBER) {
+        s = &s[..s.len() - w.len()];
     }
     // The last verb that leaves something after it (组织执法检查5项: 检查
     // ends the clause, so the cut is after 组织).
-    let cuts = verb_ends(&s);
-    if !cuts.is_empty() && cuts.iter().all(|&i| i == s.len()) {
+    let (any_verb, cut) = last_verb_cut(s);
+    if any_verb && cut.is_none() {
         // Only a verb before the number (举办60余场): nothing names the count.
         return None;
     }
-    let cut = cuts.into_iter().filter(|&i| i < s.len()).max();
-    let mut s = match cut {
-        Some(i) => s[i..].to_string(),
-        None => s,
-    };
-    while let Some(w) = starts_with_any(&s, SUBJECT_LEAD) {
-        s = s[w.len()..].to_string();
+    if let Some(i) = cut {
+        s = &s[i..];
+    }
+    while let Some(w) = starts_with_any(s, SUBJECT_LEAD) {
+        s = &s[w.len()..];
     }
     let n = s.chars().count();
-    (1..=12)
-        .contains(&n)
-        .then_some(s)
-        .filter(|s| s.chars().all(is_han))
+    ((1..=12).contains(&n) && s.chars().all(is_han)).then(|| s.to_string())
+}
+
+/// The first `max` chars of `s` that are not ignorable: borrowed when none
+/// is skipped (nearly always), so a subject costs no allocation but its own.
+fn without_ignorables(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let mut len = 0;
+    for c in s.chars().take(max) {
+        if crate::fold::is_ignorable(c) {
+            return s
+                .chars()
+                .filter(|c| !crate::fold::is_ignorable(*c))
+                .take(max)
+                .collect::<String>()
+                .into();
+        }
+        len += c.len_utf8();
+    }
+    s[..len].into()
+}
+
+/// Does a verb of [`VERBS`] occur in `s`, and where is the last cut after
+/// a verb that leaves something after it (the largest verb end below
+/// `s.len()`)?
+fn last_verb_cut(s: &str) -> (bool, Option<usize>) {
+    let (mut any, mut cut) = (false, None);
+    for end in verb_ends(s) {
+        any = true;
+        if end < s.len() {
+            cut = cut.max(Some(end));
+        }
+    }
+    (any, cut)
 }
 
 /// Byte offsets in `s` right after each occurrence of a verb of [`VERBS`]
 /// (verbs indexed by first char: one look-up per char of the clause).
-fn verb_ends(s: &str) -> Vec<usize> {
+fn verb_ends(s: &str) -> impl Iterator<Item = usize> + '_ {
     static INDEX: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
@@ -1410,18 +1461,14 @@ fn verb_ends(s: &str) -> Vec<usize> {
         }
         m
     });
-    let mut ends = Vec::new();
-    for (i, c) in s.char_indices() {
-        if let Some(verbs) = index.get(&c) {
-            ends.extend(
-                verbs
-                    .iter()
-                    .filter(|v| s[i..].starts_with(*v))
-                    .map(|v| i + v.len()),
-            );
-        }
-    }
-    ends
+    s.char_indices().flat_map(move |(i, c)| {
+        index
+            .get(&c)
+            .into_iter()
+            .flatten()
+            .filter(move |v| s[i..].starts_with(**v))
+            .map(move |v| i + v.len())
+    })
 }
 
 fn is_han(c: char) -> bool {
@@ -1431,6 +1478,65 @@ fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain form of [`in_short_quote`]: `str` searches for the marks
+    /// between char boundaries.
+    fn in_short_quote_plain(text: &str, at: usize, end: usize) -> bool {
+        const REACH: usize = 17 * 4;
+        let lo = (at.saturating_sub(REACH)..=at)
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(at);
+        let hi = ((end + REACH).min(text.len())..=text.len())
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(text.len());
+        let open = text[lo..at].rfind(['“', '「']).map(|i| lo + i);
+        let close = text[end..hi].find(['”', '」']).map(|i| end + i);
+        match (open, close) {
+            (Some(o), Some(c)) => {
+                let inside = &text[o..c];
+                !inside[3..].contains(['“', '「', '”', '」']) && inside.chars().count() <= 17
+            }
+            _ => false,
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn short_quotes_are_found_as_by_str_searches(
+            text in "[“”「」两件大事1+9a\u{201C}\u{300C}\u{3000}\u{2F81F}、]{0,60}",
+            a in 0usize..200,
+            len in 0usize..20,
+        ) {
+            let at = (a % (text.len() + 1)..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let end = ((at + len).min(text.len())..=text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(text.len());
+            proptest::prop_assert_eq!(
+                in_short_quote(&text, at, end),
+                in_short_quote_plain(&text, at, end),
+                "{:?} {}..{}", text, at, end
+            );
+        }
+    }
+
+    #[test]
+    fn short_quotes() {
+        let t = "推进“两件大事”落实";
+        let at = t.find('两').unwrap_or(0);
+        assert!(in_short_quote(t, at, at + 6));
+        let long = format!("“{}两件”", "很".repeat(16));
+        let at = long.find('两').unwrap_or(0);
+        assert!(!in_short_quote(&long, at, at + 3));
+        let nested = "“一「两件」事”";
+        let at = nested.find('两').unwrap_or(0);
+        assert!(in_short_quote(nested, at, at + 3));
+        assert!(!in_short_quote("“一”两件“事”", 9, 12));
+        // A mark right after the opening one.
+        assert!(!in_short_quote("“”两件”", 6, 12));
+    }
 
     #[test]
     fn indexed_word_lists_answer_like_the_plain_scan() {

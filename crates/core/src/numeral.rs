@@ -90,7 +90,21 @@ fn checked(r: Option<Decimal>) -> Result<Decimal, NumeralError> {
 /// assert!(parse_chinese_number("一系列").is_err());
 /// ```
 pub fn parse_chinese_number(s: &str) -> Result<Decimal, NumeralError> {
-    let chars: Vec<char> = s.chars().collect();
+    // A numeral is a few chars: they go on the stack (this runs at every
+    // candidate of a number extraction), a long one on the heap.
+    let mut stack = ['\0'; 32];
+    let heap: Vec<char>;
+    let chars: &[char] = if s.len() <= stack.len() {
+        let mut n = 0;
+        for (slot, c) in stack.iter_mut().zip(s.chars()) {
+            *slot = c;
+            n += 1;
+        }
+        &stack[..n]
+    } else {
+        heap = s.chars().collect();
+        &heap
+    };
     if chars.is_empty() {
         return Err(NumeralError::Empty);
     }
@@ -100,15 +114,29 @@ pub fn parse_chinese_number(s: &str) -> Result<Decimal, NumeralError> {
         .take_while(|c| c.is_ascii_digit() || matches!(c, '０'..='９' | '.' | '．' | ','))
         .count();
     if arabic_len > 0 {
-        let digits: String = chars[..arabic_len]
+        // ASCII digits and '.', on the stack when short (as `chars`).
+        let ascii = chars[..arabic_len]
             .iter()
             .filter(|c| **c != ',')
             .map(|&c| match c {
-                '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-                '．' => '.',
-                _ => c,
-            })
-            .collect();
+                '０'..='９' => b'0' + (c as u32 - '０' as u32) as u8,
+                '．' => b'.',
+                _ => c as u8,
+            });
+        let mut stack = [0u8; 32];
+        let heap: Vec<u8>;
+        let digits: &[u8] = if arabic_len <= stack.len() {
+            let mut n = 0;
+            for (slot, b) in stack.iter_mut().zip(ascii) {
+                *slot = b;
+                n += 1;
+            }
+            &stack[..n]
+        } else {
+            heap = ascii.collect();
+            &heap
+        };
+        let digits = std::str::from_utf8(digits).map_err(|_| NumeralError::NotANumber(0))?;
         if !digits.bytes().any(|b| b.is_ascii_digit()) || digits.matches('.').count() > 1 {
             return Err(NumeralError::NotANumber(0));
         }
@@ -120,7 +148,7 @@ pub fn parse_chinese_number(s: &str) -> Result<Decimal, NumeralError> {
         if significant > 28 {
             return Err(NumeralError::Overflow);
         }
-        let mut value = Decimal::from_str(&digits).map_err(|_| NumeralError::Overflow)?;
+        let mut value = Decimal::from_str(digits).map_err(|_| NumeralError::Overflow)?;
         for (i, &c) in chars[arabic_len..].iter().enumerate() {
             let u = unit_value(c).ok_or(NumeralError::NotANumber(arabic_len + i))?;
             value = checked(value.checked_mul(Decimal::from(u)))?;
@@ -130,7 +158,7 @@ pub fn parse_chinese_number(s: &str) -> Result<Decimal, NumeralError> {
     // Chinese: an integer part, then 点 and fractional digits.
     let (int_part, frac_part) = match chars.iter().position(|&c| c == '点') {
         Some(p) => (&chars[..p], Some(&chars[p + 1..])),
-        None => (&chars[..], None),
+        None => (chars, None),
     };
     let mut value = parse_chinese_integer(int_part)?;
     if let Some(frac) = frac_part {
