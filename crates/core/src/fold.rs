@@ -63,7 +63,12 @@ fn traditional_bits() -> &'static [u64; 1024] {
 /// zero-width characters U+200B–U+200D, U+2060 and U+FEFF.
 #[inline]
 pub fn is_ignorable(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    // Nearly every char of a report is CJK, above every ignorable but
+    // U+FEFF (white space ends at U+3000): one compare for them.
+    if c > '\u{3000}' {
+        return c == '\u{FEFF}';
+    }
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}')
 }
 
 /// Full-width ASCII (U+FF01–U+FF5E) to ASCII; other characters unchanged.
@@ -157,6 +162,15 @@ pub(crate) fn watched_chars(alphabet: &std::collections::HashSet<char>) -> Vec<c
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ignorables_are_white_space_and_the_zero_width_chars() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let plain =
+                c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
+            assert_eq!(is_ignorable(c), plain, "{:?}", c);
+        }
+    }
 
     #[test]
     fn folding_is_idempotent_on_the_whole_table() {
