@@ -112,6 +112,10 @@ struct InputOpts {
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
+    /// Read large text files (16 MiB or more) into memory instead of
+    /// mapping them: for files another process may change meanwhile.
+    #[arg(long)]
+    no_mmap: bool,
     /// Exit with status 1 when any input was skipped.
     #[arg(long)]
     strict_input: bool,
@@ -612,6 +616,7 @@ fn run_corpus<T: Send>(
         text_field: input.text_field.clone(),
         id_field: input.id_field.clone(),
         meta: input.meta.clone(),
+        no_mmap: input.no_mmap,
     };
     for_each_in_order(&found.inputs, &opts, threads, work, |item| match item {
         Item::Document(doc, result) => {

@@ -515,9 +515,10 @@ fn unknown_kind_is_a_usage_error() {
 
 #[test]
 fn one_large_file_counts_the_same_on_any_number_of_threads() {
-    // Over tifa_corpus::PARALLEL_READ (16 MiB): read by several threads and
+    // Over tifa_corpus::PARALLEL_READ (16 MiB): mapped into memory and
     // counted in pieces cut after sentence ends. Plain UTF-8 takes that path;
-    // with a BOM, and as GBK, the ordinary one. Every count must be the same.
+    // with --no-mmap, with a BOM, and as GBK, the ordinary one. Every count
+    // must be the same.
     let dir = tempdir("large-file");
     let seed = std::fs::read_to_string(fixtures().join("seeds/000_3a8302a680ca68c2.txt")).unwrap();
     let mut text = String::new();
@@ -534,7 +535,8 @@ fn one_large_file_counts_the_same_on_any_number_of_threads() {
     let count = |path: &Path, threads: &str| {
         let rows = stdout_of(
             tifa()
-                .args(["count", "--format", "jsonl", "--threads", threads])
+                .args(["count", "--format", "jsonl", "--threads"])
+                .args(threads.split(' '))
                 .arg(path),
         );
         rows.iter()
@@ -551,6 +553,7 @@ fn one_large_file_counts_the_same_on_any_number_of_threads() {
     let expected = count(&plain, "1");
     assert!(expected.len() > 10 && expected.iter().all(|r| r.3 == text.chars().count() as u64));
     assert_eq!(count(&plain, "2"), expected);
+    assert_eq!(count(&plain, "2 --no-mmap"), expected);
     assert_eq!(count(&bom, "2"), expected);
     assert_eq!(count(&gbk, "2"), expected);
 }

@@ -200,7 +200,7 @@ fn char_slices(bytes: &[u8], pieces: usize) -> Vec<&[u8]> {
 /// exactly when every slice of [`char_slices`] is (a character cut by a
 /// slice end leaves its slice ending in a truncated sequence, which is
 /// invalid).
-fn is_utf8(bytes: &[u8], threads: usize) -> bool {
+pub(crate) fn is_utf8(bytes: &[u8], threads: usize) -> bool {
     on_slices(&char_slices(bytes, threads), |s| {
         simdutf8::basic::from_utf8(s).is_ok()
     })

@@ -10,7 +10,7 @@ use serde_json::Value;
 use tifa_core::meta::{infer, Metadata};
 
 use crate::decode::{self, into_string_with, utf8_reader, Sniffed};
-use crate::{Document, Event, Input, Notice};
+use crate::{Document, Event, Input, Notice, Text};
 
 /// The fields searched, in order, for a record's text when `--text-field`
 /// is not given.
@@ -62,6 +62,9 @@ pub struct ReadOptions {
     pub id_field: Option<String>,
     /// Values set for every document, over fields and inference (`--meta`).
     pub meta: Vec<(String, String)>,
+    /// Read large plain-text files into memory instead of mapping them
+    /// (`--no-mmap`; see [`crate::Text`]).
+    pub no_mmap: bool,
 }
 
 /// Reads one input, calling `sink` for each document, skip and warning, in
@@ -70,17 +73,16 @@ pub fn read_input(input: &Input, opts: &ReadOptions, sink: &mut dyn FnMut(Event)
     read_input_with(input, opts, 1, sink)
 }
 
-/// Plain-text files at least this large are read by several threads at
-/// once (see [`read_input_with`]).
+/// Plain-text files at least this large are mapped into memory rather than
+/// read (see [`read_input_with`]).
 pub const PARALLEL_READ: u64 = 16 << 20;
 
-/// [`read_input`], reading a large plain UTF-8 text file (one document,
-/// [`PARALLEL_READ`] bytes or more, not compressed) with up to `threads`
-/// threads at once, into a buffer backed by huge pages where the kernel
-/// allows, and validating it on as many threads: copying a file out of the
-/// page cache is the one part of counting a single large file that is not
-/// otherwise spread over the threads. Anything else (a BOM, another
-/// encoding, a file that changes size while read) takes the ordinary path.
+/// [`read_input`] that validates a large plain UTF-8 text file (one
+/// document, [`PARALLEL_READ`] bytes or more, not compressed) on up to
+/// `threads` threads, mapped into memory instead of copied ([`crate::Text`]:
+/// copying a file out of the page cache into fresh memory cost more than
+/// matching a phrase in it). Anything else (a BOM, another encoding,
+/// invalid UTF-8, `no_mmap`) takes the ordinary path.
 pub fn read_input_with(
     input: &Input,
     opts: &ReadOptions,
@@ -94,22 +96,22 @@ pub fn read_input_with(
             .unwrap_or(InputFormat::Text)
             == InputFormat::Text;
         let name = p.display().to_string();
-        if text_format && !name.to_ascii_lowercase().ends_with(".gz") {
-            if let Some(bytes) = read_in_parallel(p, threads) {
+        if text_format && !opts.no_mmap && !name.to_ascii_lowercase().ends_with(".gz") {
+            if let Some(text) = map_text_file(p, threads) {
                 let file_name = p
                     .file_name()
                     .and_then(|f| f.to_str())
                     .unwrap_or(&name)
                     .to_string();
                 let ctx = Ctx {
-                    size_hint: bytes.len(),
+                    size_hint: text.len(),
                     name: &name,
                     file_name: &file_name,
                     opts,
                     gz: false,
                     threads,
                 };
-                return ctx.text_document(bytes, sink);
+                return ctx.document(name.clone(), text, Metadata::new(), None, sink);
             }
         }
     }
@@ -137,76 +139,21 @@ pub fn read_input_with(
     read_from(&name, raw, size_hint, opts, sink);
 }
 
-#[cfg(not(unix))]
-fn read_in_parallel(_: &Path, _: usize) -> Option<Vec<u8>> {
-    None
-}
-
-/// The whole file, read in `threads` slices at once, if it is large, plain
-/// UTF-8 without a BOM, and keeps its size; else `None`.
-#[cfg(unix)]
-fn read_in_parallel(path: &Path, threads: usize) -> Option<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
+/// The file mapped into memory, if it is large, plain UTF-8 without a BOM
+/// (validated whole on up to `threads` threads); else `None`.
+fn map_text_file(path: &Path, threads: usize) -> Option<Text> {
     let file = File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
     if len < PARALLEL_READ {
         return None;
     }
-    let len = usize::try_from(len).ok()?;
-    let mut head = vec![0u8; decode::SAMPLE.min(len)];
-    file.read_exact_at(&mut head, 0).ok()?;
+    let mut head = vec![0u8; decode::SAMPLE.min(usize::try_from(len).ok()?)];
+    (&file).read_exact(&mut head).ok()?;
     if head.starts_with(b"\xEF\xBB\xBF") || decode::sniff(&head, false) != Sniffed::Utf8 {
         return None;
     }
-    // Zeroed pages come from the allocator untouched; each thread faults in
-    // and fills its own slice.
-    let mut bytes = vec![0u8; len];
-    huge_pages(&mut bytes);
-    let slice = len.div_ceil(threads);
-    let all_read = std::thread::scope(|scope| {
-        let handles: Vec<_> = bytes
-            .chunks_mut(slice)
-            .enumerate()
-            .map(|(i, chunk)| {
-                let file = &file;
-                scope.spawn(move || file.read_exact_at(chunk, (i * slice) as u64).is_ok())
-            })
-            .collect();
-        handles.into_iter().all(|h| h.join().unwrap_or(false))
-    });
-    // A file that grew while read takes the ordinary path, which reads it all.
-    let grew = file.metadata().map_or(true, |m| m.len() != len as u64);
-    (all_read && !grew).then_some(bytes)
+    Text::map_utf8(&file, threads)
 }
-
-/// Asks the kernel to back `buf` (fresh, untouched) with transparent huge
-/// pages where it can: faulting in a 70 MB file buffer page by page took a
-/// fifth of a whole `tifa count` (`perf`: page faults and zeroing), and with
-/// 2 MiB pages it is 512 times fewer faults. Advice only: contents are
-/// unchanged, and a kernel that says no changes nothing.
-#[cfg(target_os = "linux")]
-#[allow(unsafe_code)]
-fn huge_pages(buf: &mut [u8]) {
-    const PAGE: usize = 4096;
-    let start = buf.as_mut_ptr() as usize;
-    let aligned = start.next_multiple_of(PAGE);
-    let end = (start + buf.len()) / PAGE * PAGE;
-    if end > aligned {
-        // SAFETY: `aligned..end` lies inside `buf`, which this function
-        // borrows mutably, and is page-aligned as madvise requires;
-        // MADV_HUGEPAGE changes how the range is backed, never its contents.
-        unsafe {
-            libc::madvise(
-                aligned as *mut libc::c_void,
-                end - aligned,
-                libc::MADV_HUGEPAGE,
-            );
-        }
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn huge_pages(_: &mut [u8]) {}
 
 /// Reads one input from any byte stream: `name` names it in messages and
 /// chooses the format and gzip by its extension (unless `opts.format`);
@@ -288,11 +235,12 @@ impl Ctx<'_> {
     fn document(
         &self,
         id: String,
-        text: String,
+        text: impl Into<Text>,
         mut meta: Metadata,
         line: Option<usize>,
         sink: &mut dyn FnMut(Event),
     ) {
+        let text: Text = text.into();
         if text.trim().is_empty() {
             return sink(Event::Skipped(Notice::new(
                 self.name,

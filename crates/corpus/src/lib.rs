@@ -21,6 +21,7 @@
 pub mod decode;
 mod formats;
 mod parallel;
+mod text;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,7 @@ pub use formats::{
     read_from, read_input, read_input_with, InputFormat, ReadOptions, PARALLEL_READ, TEXT_FIELDS,
 };
 pub use parallel::{for_each_in_order, DocInfo, Item, QUEUE, WINDOW};
+pub use text::Text;
 pub use tifa_core::meta::Metadata;
 
 /// One document: its id, its text, its metadata.
@@ -37,8 +39,8 @@ pub struct Document {
     /// The file path; `path#line` for a JSONL or CSV record; or the value of
     /// the id field.
     pub id: String,
-    /// The decoded text.
-    pub text: String,
+    /// The decoded text (a `str` by `Deref`).
+    pub text: Text,
     /// Fields of the record and inferred `year`, `region`, `title`, `date`
     /// (see [`tifa_core::meta`]), then the user's `--meta` values.
     pub meta: Metadata,
