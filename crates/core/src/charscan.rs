@@ -44,8 +44,9 @@ pub(crate) struct CharScanner {
     chars: Vec<char>,
 }
 
-/// A small set's searchers: `memchr` for its one- and two-byte characters
-/// (by their first byte), aho-corasick's packed SIMD searcher (Teddy, up to
+/// A small set's searchers: a block scan for its one- and two-byte
+/// characters (by their first byte, [`Leads`]), aho-corasick's packed SIMD
+/// searcher (Teddy, up to
 /// 64 patterns, fingerprints of three bytes: a whole CJK character) for the
 /// longer ones. Several GB/s each where the pair table reads about 1.8.
 struct SimdScan {
@@ -144,8 +145,9 @@ impl Leads {
     /// Appends every position of a lead in `bytes`, in order, in one pass:
     /// each block of 64 bytes is tested at once (an element-wise loop over a
     /// fixed block, which the compiler vectorizes), then its quarters, and
-    /// only a quarter with a hit is read byte by byte. (Three `memchr3` passes did as well for
-    /// white space; this also takes the twelve leads of number starts.)
+    /// only a quarter with a hit is read byte by byte. (Three `memchr3`
+    /// passes did as well for white space; this also takes the twelve leads
+    /// of number starts, 4–7% faster extraction than the pair table.)
     fn positions(&self, bytes: &[u8], out: &mut Vec<usize>) {
         const BLOCK: usize = 64;
         let [a, b] = self.others;

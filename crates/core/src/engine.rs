@@ -78,7 +78,7 @@ pub enum Strategy {
     NoncontiguousNfa,
     /// daachorse's character-wise double-array automaton (with its 2-gram
     /// prefilter) over the patterns alone; the watched characters are found
-    /// apart by the character scanner (`memchr` and Teddy for a few, a
+    /// apart by the character scanner (a block scan and Teddy for a few, a
     /// byte-pair table for many). Fastest on large lexicons.
     DoubleArray,
     /// aho-corasick's DFA over the patterns alone, so that its SIMD
