@@ -6,38 +6,16 @@
 //! Run: `cargo bench --bench count`; quick look: `cargo bench --bench count -- --quick`.
 
 use std::hint::black_box;
-use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use tifa::fold::fold_str;
 use tifa::{Lexicon, Matcher, MatcherBuilder, NumberExtractor, Strategy};
 
-const TARGET_BYTES: usize = 32 << 20;
-
-fn corpus() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures/seeds")
-        .map(|e| e.expect("dir entry").path())
-        .collect();
-    paths.sort();
-    let seeds: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed"))
-        .collect();
-    let mut text = String::with_capacity(TARGET_BYTES + 64 * 1024);
-    while text.len() < TARGET_BYTES {
-        for s in &seeds {
-            text.push_str(s);
-            text.push('\n');
-        }
-    }
-    text
-}
+mod support;
 
 fn bench(c: &mut Criterion) {
-    let text = corpus();
+    let text = support::seed_corpus();
     let lexicon = Lexicon::builtin();
     let patterns: Vec<String> = lexicon
         .entries()

@@ -10,33 +10,12 @@
 //!
 //! cargo run --release --example numbers_vs_count -- [ROUNDS]
 
-use std::path::Path;
 use std::time::Instant;
 
 use tifa::{Lexicon, Matcher, NumberExtractor};
 
-const TARGET_BYTES: usize = 32 << 20;
-
-fn corpus() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures/seeds")
-        .map(|e| e.expect("dir entry").path())
-        .collect();
-    paths.sort();
-    let seeds: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed"))
-        .collect();
-    let mut text = String::with_capacity(TARGET_BYTES + 64 * 1024);
-    while text.len() < TARGET_BYTES {
-        for s in &seeds {
-            text.push_str(s);
-            text.push('\n');
-        }
-    }
-    text
-}
+#[path = "../benches/support/mod.rs"]
+mod support;
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -49,7 +28,7 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(15)
         .max(1);
-    let text = corpus();
+    let text = support::seed_corpus();
     let lexicon = Lexicon::builtin();
     let matcher = Matcher::new(&lexicon).expect("matcher");
     let extractor = NumberExtractor::new(&lexicon).expect("extractor");
