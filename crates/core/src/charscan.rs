@@ -95,14 +95,14 @@ impl SimdScan {
         Some(SimdScan { leads, teddy })
     }
 
-    /// Candidate character starts, unsorted: every position of a lead byte,
-    /// and every occurrence of a longer character.
-    fn candidates(&self, bytes: &[u8], out: &mut Vec<usize>) {
-        if let Some(leads) = &self.leads {
-            leads.positions(bytes, out);
+    /// Candidate character starts in two sorted lists: every position of a
+    /// lead byte, and every occurrence of a longer character.
+    fn candidates(&self, bytes: &[u8], leads: &mut Vec<usize>, long: &mut Vec<usize>) {
+        if let Some(l) = &self.leads {
+            l.positions(bytes, leads);
         }
         if let Some(teddy) = &self.teddy {
-            out.extend(teddy.find_iter(bytes).map(|m| m.start()));
+            long.extend(teddy.find_iter(bytes).map(|m| m.start()));
         }
     }
 }
@@ -256,18 +256,37 @@ impl CharScanner {
     /// in text order, each once.
     pub fn scan(&self, text: &str, mut emit: impl FnMut(usize, usize)) {
         if let Some(simd) = &self.simd {
-            let mut at: Vec<usize> = Vec::new();
-            simd.candidates(text.as_bytes(), &mut at);
-            at.sort_unstable();
-            for s in at {
-                // A lead byte may begin a character outside the set.
-                if let Some(k) = text[s..].chars().next().and_then(|c| self.index(c)) {
-                    emit(s, k);
+            let bytes = text.as_bytes();
+            let (mut leads, mut long) = (Vec::new(), Vec::new());
+            simd.candidates(bytes, &mut leads, &mut long);
+            // Merged by position; each list is in text order already.
+            let mut long = long.into_iter().peekable();
+            for s in leads {
+                while let Some(l) = long.next_if(|&l| l < s) {
+                    self.confirm_at(text, l, &mut emit);
+                }
+                // A lead byte may begin a character outside the set; an
+                // ASCII one is its own character.
+                match bytes[s] {
+                    b @ 0..=0x7F => match self.ascii[usize::from(b)] {
+                        u8::MAX => {}
+                        k => emit(s, usize::from(k)),
+                    },
+                    _ => self.confirm_at(text, s, &mut emit),
                 }
             }
+            long.for_each(|l| self.confirm_at(text, l, &mut emit));
             return;
         }
         self.scan_pairs(text, emit);
+    }
+
+    /// Emits the character starting at `s` if it is in the set.
+    #[inline]
+    fn confirm_at(&self, text: &str, s: usize, emit: &mut impl FnMut(usize, usize)) {
+        if let Some(k) = text[s..].chars().next().and_then(|c| self.index(c)) {
+            emit(s, k);
+        }
     }
 
     /// [`CharScanner::scan`] by the pair table.
