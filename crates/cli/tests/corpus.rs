@@ -515,7 +515,7 @@ fn unknown_kind_is_a_usage_error() {
 
 #[test]
 fn one_large_file_counts_the_same_on_any_number_of_threads() {
-    // Over tifa_corpus::PARALLEL_READ (16 MiB): mapped into memory and
+    // Over tifa_corpus::MAP_THRESHOLD (16 MiB): mapped into memory and
     // counted in pieces cut after sentence ends. Plain UTF-8 takes that path;
     // with --no-mmap, with a BOM, and as GBK, the ordinary one. Every count
     // must be the same.

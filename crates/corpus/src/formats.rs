@@ -75,10 +75,10 @@ pub fn read_input(input: &Input, opts: &ReadOptions, sink: &mut dyn FnMut(Event)
 
 /// Plain-text files at least this large are mapped into memory rather than
 /// read (see [`read_input_with`]).
-pub const PARALLEL_READ: u64 = 16 << 20;
+pub const MAP_THRESHOLD: u64 = 16 << 20;
 
 /// [`read_input`] that validates a large plain UTF-8 text file (one
-/// document, [`PARALLEL_READ`] bytes or more, not compressed) on up to
+/// document, [`MAP_THRESHOLD`] bytes or more, not compressed) on up to
 /// `threads` threads, mapped into memory instead of copied ([`crate::Text`]:
 /// copying a file out of the page cache into fresh memory cost more than
 /// matching a phrase in it). Anything else (a BOM, another encoding,
@@ -144,7 +144,7 @@ pub fn read_input_with(
 fn map_text_file(path: &Path, threads: usize) -> Option<Text> {
     let file = File::open(path).ok()?;
     let len = file.metadata().ok()?.len();
-    if len < PARALLEL_READ {
+    if len < MAP_THRESHOLD {
         return None;
     }
     let mut head = vec![0u8; decode::SAMPLE.min(usize::try_from(len).ok()?)];

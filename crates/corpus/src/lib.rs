@@ -30,7 +30,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use formats::{
-    read_from, read_input, read_input_with, InputFormat, ReadOptions, PARALLEL_READ, TEXT_FIELDS,
+    read_from, read_input, read_input_with, InputFormat, ReadOptions, MAP_THRESHOLD, TEXT_FIELDS,
 };
 pub use parallel::{for_each_in_order, DocInfo, Item, QUEUE, WINDOW};
 pub use text::Text;

@@ -117,7 +117,7 @@ impl fmt::Display for Text {
 
 #[cfg(test)]
 mod tests {
-    use crate::{read_input, Event, Input, ReadOptions, PARALLEL_READ};
+    use crate::{read_input, Event, Input, ReadOptions, MAP_THRESHOLD};
 
     /// Reads `bytes` as a file: its documents' texts (and whether mapped),
     /// and its warnings' lines.
@@ -136,7 +136,7 @@ mod tests {
 
     fn large() -> String {
         let line = "全过程人民民主，一府一委两院。\n";
-        line.repeat(PARALLEL_READ as usize / line.len() + 1)
+        line.repeat(MAP_THRESHOLD as usize / line.len() + 1)
     }
 
     #[test]
