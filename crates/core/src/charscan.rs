@@ -268,10 +268,11 @@ impl CharScanner {
                 // A lead byte may begin a character outside the set; an
                 // ASCII one is its own character.
                 match bytes[s] {
-                    b @ 0..=0x7F => match self.ascii[usize::from(b)] {
-                        u8::MAX => {}
-                        k => emit(s, usize::from(k)),
-                    },
+                    b @ 0..=0x7F => {
+                        if let Some(k) = self.index(char::from(b)) {
+                            emit(s, k);
+                        }
+                    }
                     _ => self.confirm_at(text, s, &mut emit),
                 }
             }
