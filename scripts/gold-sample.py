@@ -1,0 +1,92 @@
+#!/usr/bin/env python3
+"""Draws the sentences of a blind gold batch for numeric mentions (SPEC §2).
+
+Deterministic (fixed seed): rerun it to get the same sentences. It writes only
+`S` lines; annotators add the `M` lines by hand, by SPEC §2 and
+fixtures/gold/ANNOTATING.md, before the extractor is ever run on the batch.
+
+A sentence is a stretch of text between 。！？；!?; or line breaks, 8-160 chars
+long, holding at least one numeral character (Arabic or full-width digits, or a
+Chinese numeral, simplified, traditional or financial). Sentences are drawn at
+random, without any look at what tifa extracts from them.
+
+    python3 scripts/gold-sample.py            # writes fixtures/gold/batches/*.tsv
+"""
+import csv
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "fixtures" / "gold" / "batches"
+NUMERAL = re.compile(
+    "[0-9０-９零〇○一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩]")
+SPLIT = re.compile(r"[。！？；!?;\n]")
+
+csv.field_size_limit(sys.maxsize)
+
+
+def sentences(text):
+    for i, s in enumerate(SPLIT.split(text)):
+        s = s.strip()
+        if 8 <= len(s) <= 160 and "\t" not in s and NUMERAL.search(s):
+            yield i, s
+
+
+def draw(pool, n, rng):
+    pool = list(pool)
+    picked = rng.sample(pool, min(n, len(pool)))
+    return sorted(picked)
+
+
+def cpc_docs():
+    path = ROOT / "fixtures" / "cpc" / "cpc-congress-reports.jsonl"
+    docs = []
+    for line_no, line in enumerate(path.open(encoding="utf-8"), 1):
+        d = json.loads(line)
+        docs.append((f"cpc{d['congress']:02d}L{line_no}", d["congress"], d["content"]))
+    return docs
+
+
+def provincial(name):
+    path = ROOT / "fixtures" / "provincial-2026" / f"2026_{name}_政府工作报告.csv"
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        row = next(csv.DictReader(f))
+    return row["full_text"]
+
+
+# (batch, [(source id, text, how many)])
+def batches():
+    cpc = cpc_docs()
+    early = {1: 10, 3: 24, 7: 5, 9: 15, 10: 12, 11: 15}
+    yield "cpc-early", [(sid, text, early[c]) for sid, c, text in cpc if c in early]
+    yield "cpc-reform", [(sid, text, 9) for sid, c, text in cpc if c >= 12]
+    yield "provincial-a", [(f"prov-{p}", provincial(p), 20)
+                           for p in ["北京市", "西藏自治区", "广西壮族自治区", "江苏省"]]
+    yield "provincial-b", [(f"prov-{p}", provincial(p), 20)
+                           for p in ["河南省", "青海省", "海南省", "辽宁省"]]
+
+
+def main():
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, docs in batches():
+        rng = random.Random(f"tifa-gold-{name}")
+        lines = [
+            f"# Blind gold batch {name}: drawn by scripts/gold-sample.py, annotated by hand by SPEC §2",
+            "# and fixtures/gold/ANNOTATING.md before the extractor was run on it.",
+            "# S<TAB>source<TAB>sentence, then one M line per mention in order:",
+            "# M<TAB>text<TAB>kind<TAB>value<TAB>value_high<TAB>unit<TAB>subject<TAB>approx",
+        ]
+        total = 0
+        for sid, text, n in docs:
+            for i, s in draw(sentences(text), n, rng):
+                lines.append(f"S\t{sid}#{i}\t{s}")
+                total += 1
+        (OUT / f"{name}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"{name}: {total} sentences")
+
+
+if __name__ == "__main__":
+    main()
