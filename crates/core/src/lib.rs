@@ -49,7 +49,8 @@ mod lexicon;
 mod matcher;
 pub mod meta;
 mod numbers;
-pub mod numeral;
+pub use numbers::numeral;
+
 mod records;
 mod sieve;
 
@@ -61,6 +62,6 @@ pub use lexicon::{Entry, EntryId, Lexicon, LexiconFormat, Origin, DEFAULT_CATEGO
 pub use matcher::{FindIter, Form, Match, Matcher, MatcherBuilder};
 pub use numbers::{
     numbers_by_subject, NumberExtractor, NumberKind, NumberMention, NumberRecord, NumberValue,
-    SubjectTotal, SET_WORDS, VERBS,
+    SubjectTotal,
 };
 pub use records::{kwic, phrase_counts, scan, KwicRecord, LineCounter, PhraseCount, ScanRecord};

@@ -176,7 +176,10 @@ pub fn parse_chinese_number(s: &str) -> Result<Decimal, NumeralError> {
 }
 
 /// 一千二百零五, 十二, 两万三千, 一亿二千万, 一万亿; digits without units are
-/// read positionally (一七二零 = 1720, 二〇二三 = 2023).
+/// read positionally (一七二零 = 1720, 二〇二三 = 2023); units alone are
+/// numbers (十万 = 100000, 千万 = 10^7, 拾 = 10); a spoken form that drops
+/// its last unit reads it (三万五 = 35000, 两千六 = 2600, 一百二 = 120, but
+/// 一百零二 = 102).
 fn parse_chinese_integer(chars: &[char]) -> Result<Decimal, NumeralError> {
     if chars.is_empty() {
         return Err(NumeralError::Empty);
@@ -192,20 +195,30 @@ fn parse_chinese_integer(chars: &[char]) -> Result<Decimal, NumeralError> {
         }
         return Ok(v);
     }
-    if chars != ['十'] && chars.iter().all(|&c| unit_value(c).is_some()) {
-        // 千万, 百万, 万 alone are words (千万不要), not numbers; 十 alone is ten.
-        return Err(NumeralError::NotANumber(0));
-    }
     // Groups closed by 万 or 亿: (value, scale of the unit that closed it).
     // A big unit multiplies the groups smaller than itself (一万亿 = 10^12,
     // but 一万亿零一亿 = 10^12 + 10^8).
     let mut groups: Vec<(Decimal, u64)> = Vec::new();
     let (mut section, mut number) = (Decimal::ZERO, Decimal::ZERO);
+    // The last small unit (十百千) of the section: they must fall (十七十八
+    // is two numerals, not one).
+    let mut last_small = u64::MAX;
     for (i, &c) in chars.iter().enumerate() {
         if let Some(d) = digit_value(c) {
+            if i > 0 && digit_value(chars[i - 1]).is_some_and(|p| p != 0) && d != 0 {
+                // Two digits side by side after a unit (十七八): two numerals.
+                return Err(NumeralError::NotANumber(i));
+            }
             number = Decimal::from(d);
         } else if let Some(u) = unit_value(c) {
-            if u >= 10_000 {
+            if u >= 10_000 && i > 0 && unit_value(chars[i - 1]).is_some_and(|p| p >= 10_000) {
+                // 亿亿, 万万, 百亿亿: a big unit right after a big unit
+                // multiplies the group it closed.
+                if let Some((v, scale)) = groups.pop() {
+                    let v = checked(v.checked_mul(Decimal::from(u)))?;
+                    groups.push((v, scale.saturating_mul(u)));
+                }
+            } else if u >= 10_000 {
                 let mut part = checked(section.checked_add(number))?;
                 while let Some(&(v, scale)) = groups.last() {
                     if scale >= u {
@@ -219,8 +232,14 @@ fn parse_chinese_integer(chars: &[char]) -> Result<Decimal, NumeralError> {
                 }
                 groups.push((checked(part.checked_mul(Decimal::from(u)))?, u));
                 section = Decimal::ZERO;
+                last_small = u64::MAX;
             } else {
-                let n = if number.is_zero() && !seen_digit_before_unit(chars, i) {
+                if u >= last_small {
+                    return Err(NumeralError::NotANumber(i));
+                }
+                last_small = u;
+                // 十 at the start or after 零 is 一十 (十五, 一千零十).
+                let n = if number.is_zero() {
                     Decimal::ONE
                 } else {
                     number
@@ -232,6 +251,9 @@ fn parse_chinese_integer(chars: &[char]) -> Result<Decimal, NumeralError> {
             return Err(NumeralError::NotANumber(i));
         }
     }
+    if !number.is_zero() {
+        number = spoken_last_digit(chars, number);
+    }
     let mut total = checked(section.checked_add(number))?;
     for (v, _) in groups {
         total = checked(total.checked_add(v))?;
@@ -239,9 +261,75 @@ fn parse_chinese_integer(chars: &[char]) -> Result<Decimal, NumeralError> {
     Ok(total)
 }
 
-/// Was the char right before the unit at `i` a digit (一十 vs 十)?
-fn seen_digit_before_unit(chars: &[char], i: usize) -> bool {
-    i > 0 && digit_value(chars[i - 1]).is_some()
+/// A last digit right after a unit of 百 or more stands for a tenth of that
+/// unit (三万五 = 三万五千, 一百二 = 一百二十); after 十, or after 零, it is
+/// itself (二十五, 一百零二).
+fn spoken_last_digit(chars: &[char], digit: Decimal) -> Decimal {
+    let n = chars.len();
+    match (n >= 3).then(|| unit_value(chars[n - 2])).flatten() {
+        Some(u) if u >= 100 => digit * Decimal::from(u / 10),
+        _ => digit,
+    }
+}
+
+/// Two adjacent numerals, read as the approximate range they state (SPEC
+/// §2.1): 十七八 → (17, 18), 三四 → (3, 4), 七八十 → (70, 80), 五六百万 →
+/// (5000000, 6000000), 十七十八 → (17, 18). `None` unless the text is such
+/// a pair with a low end below the high one.
+///
+/// ```
+/// use tifa_core::numeral::parse_chinese_range;
+/// use rust_decimal::Decimal;
+/// assert_eq!(parse_chinese_range("十七八"), Some((Decimal::from(17), Decimal::from(18))));
+/// assert_eq!(parse_chinese_range("七八十"), Some((Decimal::from(70), Decimal::from(80))));
+/// assert_eq!(parse_chinese_range("一九四九"), None);
+/// ```
+pub fn parse_chinese_range(s: &str) -> Option<(Decimal, Decimal)> {
+    let chars: Vec<char> = s.chars().collect();
+    // Adjacent digits d, d' with d < d' (十七八, 三四, 七八十, 三五): each
+    // end keeps one of them and every unit.
+    let pair = (1..chars.len()).find(|&i| {
+        let (a, b) = (digit_value(chars[i - 1]), digit_value(chars[i]));
+        matches!((a, b), (Some(a), Some(b)) if a > 0 && b > a)
+    });
+    if let Some(i) = pair {
+        // Without a unit only a lone pair is a range: 一九四九 is a year.
+        let has_unit = chars.iter().any(|&c| unit_value(c).is_some());
+        if !has_unit && chars.len() != 2 {
+            return None;
+        }
+        let without = |skip: usize| -> String {
+            chars
+                .iter()
+                .enumerate()
+                .filter(|&(k, _)| k != skip)
+                .map(|(_, c)| c)
+                .collect()
+        };
+        let low = parse_chinese_number(&without(i)).ok()?;
+        let high = parse_chinese_number(&without(i - 1)).ok()?;
+        return ordered(low, high);
+    }
+    if parse_chinese_number(s).is_ok() {
+        return None;
+    }
+    // Two whole numerals (十七十八): of the splits where both halves parse,
+    // the closest pair (十七|十八, not 十|七十八).
+    (1..chars.len())
+        .filter_map(|i| {
+            let low: String = chars[..i].iter().collect();
+            let high: String = chars[i..].iter().collect();
+            ordered(
+                parse_chinese_number(&low).ok()?,
+                parse_chinese_number(&high).ok()?,
+            )
+        })
+        .filter(|(low, _)| !low.is_zero())
+        .min_by_key(|&(low, high)| high / low)
+}
+
+fn ordered(low: Decimal, high: Decimal) -> Option<(Decimal, Decimal)> {
+    (low < high).then_some((low, high))
 }
 
 #[cfg(test)]
@@ -278,6 +366,11 @@ mod tests {
             ("１２", "12"),
             ("5.50", "5.5"),
             ("零", "0"),
+            ("千万", "10000000"),
+            ("百万", "1000000"),
+            ("万", "10000"),
+            ("亿亿", "10000000000000000"),
+            ("百亿亿", "1000000000000000000"),
         ];
         for (s, want) in cases {
             assert_eq!(p(s), want, "{s}");
@@ -289,9 +382,8 @@ mod tests {
         for s in [
             "",
             "一系列",
-            "千万",
-            "百万",
-            "万",
+            "十七十八",
+            "十七八",
             "abc",
             "1.2.3",
             "点五",
@@ -313,7 +405,7 @@ mod tests {
         );
         assert_eq!(
             parse_chinese_number(&"万".repeat(40)),
-            Err(NumeralError::NotANumber(0))
+            Err(NumeralError::Overflow)
         );
         assert!(parse_chinese_number("9999999999万亿亿").is_err());
     }

@@ -1,0 +1,47 @@
+//! Short quotations: a count inside “两件大事” is part of a name.
+
+/// Is `at..end` inside a short quotation (“…”, at most 16 chars)?
+pub(crate) fn in_short_quote(text: &str, at: usize, end: usize) -> bool {
+    // Look no further than a short quote can reach (17 chars of at most 4
+    // bytes): the cost per candidate stays constant. The marks are found by
+    // their last bytes (`memchr`), which is most of the cost of a candidate
+    // otherwise.
+    const REACH: usize = 17 * 4;
+    let bytes = text.as_bytes();
+    // (A mark cut by either bound would close a quote longer than 17
+    // chars anyway.)
+    let lo = at.saturating_sub(REACH);
+    let hi = (end + REACH).min(text.len());
+    // The nearest opening mark wholly in lo..at, the nearest closing one
+    // wholly in end..hi (by the index of their last bytes).
+    let open = memchr::memrchr2_iter(0x9C, 0x8C, &bytes[lo..at])
+        .filter(|&k| k >= 2)
+        .map(|k| lo + k)
+        .find(|&j| quote_mark(bytes, j) == Some(true));
+    let close = memchr::memchr2_iter(0x9D, 0x8D, &bytes[end..hi])
+        .filter(|&k| k >= 2)
+        .map(|k| end + k)
+        .find(|&j| quote_mark(bytes, j) == Some(false));
+    match (open, close) {
+        (Some(o), Some(c)) => {
+            // The quote: from the opening mark's first byte to the closing
+            // mark's; no other mark inside it.
+            let (o, c) = (o - 2, c - 2);
+            !(o + 5..c).any(|j| quote_mark(bytes, j).is_some())
+                && bytecount::num_chars(&bytes[o..c]) <= 17
+        }
+        _ => false,
+    }
+}
+
+/// Is a quotation mark's last byte at `j`: `Some(true)` for “ or 「,
+/// `Some(false)` for ” or 」 (each three bytes; a lead byte E2/E3 is never
+/// inside another character, so the three bytes are that mark).
+#[inline]
+fn quote_mark(bytes: &[u8], j: usize) -> Option<bool> {
+    match bytes.get(j.checked_sub(2)?..=j)? {
+        [0xE2, 0x80, 0x9C] | [0xE3, 0x80, 0x8C] => Some(true),
+        [0xE2, 0x80, 0x9D] | [0xE3, 0x80, 0x8D] => Some(false),
+        _ => None,
+    }
+}

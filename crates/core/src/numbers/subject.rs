@@ -1,0 +1,112 @@
+//! Subjects (SPEC §2.3): what a counted number counts.
+//!
+//! A cardinal with a counting unit (not a unit of time) gets a subject from
+//! its own clause (delimited by punctuation): the noun right after the unit
+//! when one follows (到23个镇街 → 镇街), otherwise the words before the number
+//! after the last verb of the verb list (`data/words.toml`) and without
+//! trailing 共/计/达 (召开常委会会议7次 → 常委会会议). No parsing: a subject
+//! longer than 12 chars, or one that the verb list does not cut, is left out
+//! (`null`) rather than guessed.
+
+use super::text::{is_han, WordIndex};
+use super::vocab::vocabulary;
+
+/// Chars that end a clause.
+const CLAUSE_END: &[char] = &[
+    '，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?', '\n', '(', ')', '（', '）',
+    '“', '”', '"', '《', '》',
+];
+
+/// What a counted number counts: the noun after the unit, or the words
+/// before the number in its clause after the last verb.
+pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
+    // After the unit: 到23个镇街 → 镇街.
+    let after = without_ignorables(&text[end..], 12);
+    let after: &str = &after;
+    let stops_here = after.is_empty() || after.starts_with(CLAUSE_END);
+    let vocab = vocabulary();
+    let (noun_end, verbs) = (&vocab.noun_end, &vocab.verbs);
+    if !stops_here && vocab.not_a_noun_start.prefix_of(after).is_none() {
+        // The noun is after[..len], of `n` chars.
+        let (mut len, mut n) = (0usize, 0usize);
+        for c in after.chars() {
+            if CLAUSE_END.contains(&c) || !is_han(c) {
+                break;
+            }
+            len += c.len_utf8();
+            n += 1;
+            if n >= 2
+                && (noun_end.prefix_of(&after[len..]).is_some()
+                    || verbs.prefix_of(&after[len..]).is_some())
+            {
+                break;
+            }
+        }
+        if (1..=8).contains(&n) && unit != "大" {
+            return Some(after[..len].to_string());
+        }
+    }
+    // Before the number, in the same clause.
+    // A subject is at most 12 chars, so the clause is looked for within the
+    // last 64 chars (bounded cost on text without punctuation).
+    let lo = (start.saturating_sub(64 * 4)..=start)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(start);
+    let clause_start = text[lo..start].rfind(CLAUSE_END).map_or(lo, |i| {
+        lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let clause = without_ignorables(&text[clause_start..start], usize::MAX);
+    let mut s: &str = &clause;
+    while let Some(w) = vocab.before_number.iter().find(|w| s.ends_with(**w)) {
+        s = &s[..s.len() - w.len()];
+    }
+    // The last verb that leaves something after it (组织执法检查5项: 检查
+    // ends the clause, so the cut is after 组织).
+    let (any_verb, cut) = last_verb_cut(s, verbs);
+    if any_verb && cut.is_none() {
+        // Only a verb before the number (举办60余场): nothing names the count.
+        return None;
+    }
+    if let Some(i) = cut {
+        s = &s[i..];
+    }
+    while let Some(w) = vocab.subject_lead.iter().find(|w| s.starts_with(**w)) {
+        s = &s[w.len()..];
+    }
+    let n = s.chars().count();
+    ((1..=12).contains(&n) && s.chars().all(is_han)).then(|| s.to_string())
+}
+
+/// The first `max` chars of `s` that are not ignorable: borrowed when none
+/// is skipped (nearly always), so a subject costs no allocation but its own.
+fn without_ignorables(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let mut len = 0;
+    for c in s.chars().take(max) {
+        if crate::fold::is_ignorable(c) {
+            return s
+                .chars()
+                .filter(|c| !crate::fold::is_ignorable(*c))
+                .take(max)
+                .collect::<String>()
+                .into();
+        }
+        len += c.len_utf8();
+    }
+    s[..len].into()
+}
+
+/// Does a verb occur in `s`, and where is the last cut after a verb that
+/// leaves something after it (the largest verb end below `s.len()`)?
+fn last_verb_cut(s: &str, verbs: &WordIndex) -> (bool, Option<usize>) {
+    let (mut any, mut cut) = (false, None);
+    for (i, _) in s.char_indices() {
+        // Every verb starting here, not only the longest: 召开 and 召 both cut.
+        for end in verbs.all_at(s, i) {
+            any = true;
+            if end < s.len() {
+                cut = cut.max(Some(end));
+            }
+        }
+    }
+    (any, cut)
+}

@@ -1,0 +1,192 @@
+//! Reading number text as its normalized form, in place.
+//!
+//! SPEC §2.1: number text is normalized like phrase text before it is read
+//! — full-width digits and separators (１８，４０２), traditional characters
+//! (萬 億 兩 個), 〇/○ as zero — but spans are offsets into the original.
+//! Folding the whole document first would cost a pass over every character
+//! and a copy; number extraction reads a few characters around each
+//! candidate, so it reads them through [`number_char`] here instead: the
+//! folding of [`crate::fold`] (so phrases and numbers agree on what a
+//! character means), plus ○ → 〇. White space is *not* dropped here: only
+//! white space between the single digits of one number is (see
+//! `read::arabic_digits`), never between two numbers (`2019 2020`).
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::fold::{fold_char, is_ignorable};
+
+/// The character `c` stands for in number text: full-width forms as ASCII,
+/// traditional characters as simplified, ○ as 〇; white space unchanged.
+#[inline]
+pub(crate) fn number_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    if c == '○' {
+        return '〇';
+    }
+    fold_char(c).unwrap_or(c)
+}
+
+/// The normalized char at byte `at` of `text` (before `limit`), with its
+/// length in the original.
+#[inline]
+pub(crate) fn char_at(text: &str, at: usize, limit: usize) -> Option<(char, usize)> {
+    let c = text.get(at..limit)?.chars().next()?;
+    Some((number_char(c), c.len_utf8()))
+}
+
+/// The normalized char just before byte `at`, with its length.
+#[inline]
+pub(crate) fn char_before(text: &str, at: usize) -> Option<(char, usize)> {
+    let c = text.get(..at)?.chars().next_back()?;
+    Some((number_char(c), c.len_utf8()))
+}
+
+/// If `text[at..limit]`, normalized, starts with `word` (written
+/// normalized), the length of that prefix in the original.
+#[inline]
+pub(crate) fn word_at(text: &str, at: usize, limit: usize, word: &str) -> Option<usize> {
+    let rest = text.get(at..limit)?;
+    if rest.starts_with(word) {
+        return Some(word.len());
+    }
+    let mut len = 0;
+    let mut chars = rest.chars();
+    for w in word.chars() {
+        let c = chars.next()?;
+        if number_char(c) != w {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
+/// If `text[floor..at]`, normalized, ends with `word`, the length of that
+/// suffix in the original.
+#[inline]
+pub(crate) fn word_before(text: &str, floor: usize, at: usize, word: &str) -> Option<usize> {
+    let before = text.get(floor..at)?;
+    if before.ends_with(word) {
+        return Some(word.len());
+    }
+    let mut len = 0;
+    let mut chars = before.chars().rev();
+    for w in word.chars().rev() {
+        let c = chars.next()?;
+        if number_char(c) != w {
+            return None;
+        }
+        len += c.len_utf8();
+    }
+    Some(len)
+}
+
+/// The first of `words` that `s` starts with (plain, for short lists).
+pub(crate) fn starts_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
+    words.iter().copied().find(|w| s.starts_with(w))
+}
+
+/// The first of `words` that `s` ends with (plain, for short lists).
+pub(crate) fn ends_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
+    words.iter().copied().find(|w| s.ends_with(w))
+}
+
+/// Skips ignorable chars (white space inside a mention) from `at`.
+pub(crate) fn skip_ws(text: &str, at: usize, limit: usize) -> usize {
+    at + text[at..limit]
+        .chars()
+        .take_while(|c| is_ignorable(*c))
+        .map(char::len_utf8)
+        .sum::<usize>()
+}
+
+/// A word list indexed by first (normalized) char: the longest word a text
+/// starts with, in one hash look-up and a few compares, whatever the list's
+/// length (a linear scan of these lists was once the largest cost of
+/// extraction after the phrase pass).
+pub(crate) struct WordIndex(HashMap<char, Vec<&'static str>>);
+
+impl WordIndex {
+    /// Indexes `words`; among words with one first char, longest first.
+    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> WordIndex {
+        let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
+        for &w in words {
+            if let Some(c) = w.chars().next() {
+                m.entry(c).or_default().push(w);
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            v.dedup();
+        }
+        WordIndex(m)
+    }
+
+    /// The longest word `text[at..limit]` starts with (normalized), and its
+    /// length in the original.
+    #[inline]
+    pub(crate) fn at(&self, text: &str, at: usize, limit: usize) -> Option<(&'static str, usize)> {
+        let (c, _) = char_at(text, at, limit)?;
+        self.0
+            .get(&c)?
+            .iter()
+            .find_map(|w| word_at(text, at, limit, w).map(|len| (*w, len)))
+    }
+
+    /// The longest word a plain `&str` starts with (subjects, already cut
+    /// from the text).
+    #[inline]
+    pub(crate) fn prefix_of(&self, s: &str) -> Option<&'static str> {
+        self.at(s, 0, s.len()).map(|(w, _)| w)
+    }
+
+    /// The ends of every word that `s[at..]` starts with (plain text).
+    pub(crate) fn all_at<'s>(&'s self, s: &'s str, at: usize) -> impl Iterator<Item = usize> + 's {
+        let first = s[at..].chars().next();
+        first
+            .and_then(|c| self.0.get(&c))
+            .into_iter()
+            .flatten()
+            .filter(move |w| s[at..].starts_with(**w))
+            .map(move |w| at + w.len())
+    }
+
+    /// The words, for tests.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.values().flatten().copied()
+    }
+}
+
+/// Is `c` a Han character (the basic block or extension A)?
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_matched_through_normalization() {
+        assert_eq!(word_at("萬元", 0, 6, "万元"), Some(6));
+        assert_eq!(word_at("１８，", 0, 9, "18,"), Some(9));
+        assert_eq!(word_at("万", 0, 3, "万元"), None);
+        assert_eq!(word_before("共約", 0, 6, "约"), Some(3));
+        assert_eq!(number_char('○'), '〇');
+        assert_eq!(number_char('兩'), '两');
+        assert_eq!(number_char('個'), '个');
+        assert_eq!(number_char('\n'), '\n');
+    }
+
+    #[test]
+    fn the_index_finds_the_longest_word() {
+        let words: &[&'static str] = &["人", "人次", "个"];
+        let index = WordIndex::new(words);
+        assert_eq!(index.at("人次多", 0, 9), Some(("人次", 6)));
+        assert_eq!(index.at("個人", 0, 6), Some(("个", 3)));
+        assert_eq!(index.prefix_of("次"), None);
+    }
+}
