@@ -557,3 +557,38 @@ fn one_large_file_counts_the_same_on_any_number_of_threads() {
     assert_eq!(count(&bom, "2"), expected);
     assert_eq!(count(&gbk, "2"), expected);
 }
+
+#[test]
+fn huge_and_long_values_are_exact_in_every_format_and_stop_nothing() {
+    // 2^64 and beyond, a decimal of 20 significant digits, then an ordinary
+    // record after them: the run goes on and every value is exact.
+    let text = "投资99999999万亿元。\n增长1.2345678901234567891%。\n召开会议7次。\n";
+    let out = tifa()
+        .args(["numbers", "-", "--format", "jsonl"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let rows = jsonl(&out);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    // Beyond 64 bits: the exact decimal as a JSON string.
+    assert_eq!(rows[0]["value"], "99999999000000000000");
+    assert_eq!(rows[1]["value"], "1.2345678901234567891");
+    // An ordinary integer stays a JSON integer.
+    assert_eq!(rows[2]["value"], 7);
+    for format in ["csv", "tsv", "table", "json"] {
+        let out = tifa()
+            .args(["numbers", "-", "--format", format])
+            .write_stdin(text)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8_lossy(&out);
+        assert!(out.contains("99999999000000000000"), "{format}: {out}");
+        assert!(out.contains("1.2345678901234567891"), "{format}: {out}");
+    }
+}

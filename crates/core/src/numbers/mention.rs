@@ -178,6 +178,9 @@ pub(crate) fn mention_at(
     {
         return None;
     }
+    // White space skipped after the number that nothing followed is no
+    // part of the span (2019 2020).
+    let cursor = cursor.max(end).min(trimmed_end(text, prefix.start, cursor));
     let mut m = mention(text, prefix.start, cursor, kind);
     m.value = Some(NumberValue::Number(value.normalize()));
     m.value_high = value_high.map(|h| NumberValue::Number(h.normalize()));
@@ -194,6 +197,14 @@ pub(crate) fn mention_at(
     }
     m.unit = unit;
     Some(m)
+}
+
+/// `start..end` without the ignorable chars at its end.
+fn trimmed_end(text: &str, start: usize, end: usize) -> usize {
+    start
+        + text[start..end]
+            .trim_end_matches(crate::fold::is_ignorable)
+            .len()
 }
 
 /// Never start inside a run of digits (G20 is not 0; 三十五 is not 十五;

@@ -94,7 +94,12 @@ impl NumberExtractor {
 
     /// Every mention in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<NumberMention> {
-        let phrases: Vec<Range<usize>> = self.matcher.literal_spans(text);
+        let mut phrases: Vec<Range<usize>> = self.matcher.literal_spans(text);
+        // A phrase that starts inside a run of numerals is not that phrase
+        // (二十四五人: 24-25 people, not the plan 十四五).
+        phrases.retain(|p| {
+            !(starts_a_number(text, p.start) && read::continues_a_numeral(text, p.start))
+        });
         let mut out = Vec::new();
         let mut pos = 0;
         let mut next_phrase = 0;
@@ -132,6 +137,10 @@ impl NumberExtractor {
         });
         out
     }
+}
+
+fn starts_a_number(text: &str, at: usize) -> bool {
+    text[at..].chars().next().is_some_and(read::is_number_start)
 }
 
 fn is_start(c: char) -> bool {

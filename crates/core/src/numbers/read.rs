@@ -43,6 +43,12 @@ pub(crate) fn is_number_start(c: char) -> bool {
     digit_value(c).is_some() || unit_value(c).is_some() || c == '○'
 }
 
+/// Is the char before `at` a numeral (so that a number at `at` would
+/// continue it)?
+pub(crate) fn continues_a_numeral(text: &str, at: usize) -> bool {
+    char_before(text, at).is_some_and(|(c, _)| digit_value(c).is_some() || unit_value(c).is_some())
+}
+
 fn is_ascii_digit_char(c: char) -> bool {
     c.is_ascii_digit()
 }
