@@ -443,7 +443,7 @@ fn spoken(lead: u64, unit: (u64, char), tail: u64) -> (String, u64) {
     if lead >= 10 {
         // 十三万五: a 十-led lead
         s.push('十');
-        if lead % 10 > 0 {
+        if !lead.is_multiple_of(10) {
             s.push(DIGITS[(lead % 10) as usize]);
         }
     } else {
