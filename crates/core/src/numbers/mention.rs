@@ -57,6 +57,9 @@ pub(crate) fn mention_at(
     if number.big.is_some() {
         return Some(big_number(text, at, limit, number));
     }
+    if nothing_can_make_a_mention(text, at, &number, limit) {
+        return None;
+    }
     let before = &text[floor..at];
     if number.high.is_none() && number.approx.is_none() {
         if let Some(m) = date_or_year(
@@ -199,6 +202,34 @@ pub(crate) fn mention_at(
     Some(m)
 }
 
+/// A Chinese numeral alone (一些, 三是, 十分) with no prefix before it and
+/// nothing after it that could make it a quantity (a unit, an
+/// approximation, a range, a date, an ordinal suffix): no mention, known
+/// from two chars, before the rules look at it (most Chinese numerals of a
+/// text are such).
+fn nothing_can_make_a_mention(text: &str, at: usize, number: &Number, limit: usize) -> bool {
+    if number.arabic
+        || number.high.is_some()
+        || number.approx.is_some()
+        || number.has_magnitude && number.chars >= 2
+    {
+        return false;
+    }
+    let vocab = vocabulary();
+    let after = skip_ws(text, number.end, limit);
+    let next_can = char_at(text, after, limit).is_some_and(|(c, _)| {
+        vocab.units.has_first(c)
+            || vocab.approx_mid.has_first(c)
+            || vocab.approx_after.has_first(c)
+            || RANGE_MARKS.contains(&c)
+            || matches!(c, '%' | '‰' | '中' | '届' | '大' | '年' | '月' | '日' | '号')
+    });
+    let prev_can = char_before(text, at).is_some_and(|(p, _)| {
+        p == '之' || p == '第' || p == '、' || vocab.approx_before_last.contains(&p)
+    });
+    !next_can && !prev_can
+}
+
 /// `start..end` without the ignorable chars at its end.
 fn trimmed_end(text: &str, start: usize, end: usize) -> usize {
     start
@@ -280,6 +311,15 @@ fn big_number(text: &str, at: usize, limit: usize, number: Number) -> NumberMent
 /// 第, 百分之, or an approximation before the number (近5年, 约300人;
 /// 上万, 几十, 数百 only before a bare magnitude).
 fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Prefix {
+    // One look at the char before: most numbers have no prefix, and each
+    // prefix word ends in one of a few chars.
+    let Some((p, _)) = char_before(text, at) else {
+        return Prefix { start: at, ..Prefix::default() };
+    };
+    let vocab = vocabulary();
+    if p != '之' && p != '第' && p != '、' && !vocab.approx_before_last.contains(&p) {
+        return Prefix { start: at, ..Prefix::default() };
+    }
     if !number.arabic {
         if let Some(len) = word_before(text, floor, at, "百分之") {
             return Prefix {
@@ -303,7 +343,6 @@ fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Prefix {
             ..Prefix::default()
         };
     }
-    let vocab = vocabulary();
     for &w in &vocab.approx_before {
         let magnitude_only = matches!(w, "上" | "几" | "数");
         if magnitude_only && !number.bare_magnitude {
@@ -394,11 +433,13 @@ fn range_tail(text: &str, number: &Number, limit: usize) -> Option<(Decimal, Dec
 
 /// 12345热线: a bare number that names a telephone line.
 fn names_a_line(text: &str, end: usize, limit: usize) -> bool {
-    let word: String = text[end..limit]
+    let word_len: usize = text[end..limit]
         .chars()
         .take(8)
         .take_while(|&c| super::text::is_han(c))
-        .collect();
+        .map(char::len_utf8)
+        .sum();
+    let word = &text[end..end + word_len];
     vocabulary().number_names.iter().any(|n| word.contains(n))
 }
 
@@ -516,31 +557,38 @@ fn ordinal_suffix(
 }
 
 /// Is the numeral run `at..end` inside one of the set words (一系列, 统一,
-/// 十分 …)? Set words are indexed by each of their chars (with its
-/// offset), so only the words holding the run's first char are tried.
+/// 十分 …) that starts at or before `from`? Set words are indexed by each
+/// of their chars together with the char after it, so that the hundred
+/// words holding 一 cost a probe or two, not a hundred compares.
 fn in_set_word(text: &str, from: usize, at: usize, end: usize) -> bool {
     use std::sync::OnceLock;
-    type Index = rustc_hash::FxHashMap<char, Vec<(&'static str, usize)>>;
+    /// (a char of the word, the char after it or '\0') → (word, chars before it)
+    type Index = rustc_hash::FxHashMap<(char, char), Vec<(&'static str, usize)>>;
     static INDEX: OnceLock<Index> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut m = Index::default();
         for &w in &vocabulary().set_words {
-            for (chars_before, c) in w.chars().enumerate() {
-                m.entry(c).or_default().push((w, chars_before));
+            let chars: Vec<char> = w.chars().collect();
+            for (k, &c) in chars.iter().enumerate() {
+                let next = chars.get(k + 1).copied().unwrap_or('\0');
+                m.entry((c, next)).or_default().push((w, k));
             }
         }
         m
     });
-    let Some((first, _)) = char_at(text, at, end) else {
+    let Some((first, len)) = char_at(text, at, end) else {
         return false;
     };
-    index.get(&first).is_some_and(|words| {
-        words.iter().any(|&(w, chars_before)| {
-            let Some(start) = back_chars(text, at, chars_before) else {
-                return false;
-            };
-            start <= from
-                && word_at(text, start, text.len(), w).is_some_and(|len| start + len >= end)
+    let next = char_at(text, at + len, text.len()).map_or('\0', |(c, _)| c);
+    [next, '\0'].iter().any(|&n| {
+        index.get(&(first, n)).is_some_and(|words| {
+            words.iter().any(|&(w, chars_before)| {
+                let Some(start) = back_chars(text, at, chars_before) else {
+                    return false;
+                };
+                start <= from
+                    && word_at(text, start, text.len(), w).is_some_and(|len| start + len >= end)
+            })
         })
     })
 }

@@ -42,7 +42,7 @@ use std::ops::Range;
 
 use crate::charscan::CharScanner;
 use crate::error::Error;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Entry, Lexicon};
 use crate::matcher::{Matcher, MatcherBuilder};
 
 mod dates;
@@ -81,20 +81,44 @@ pub(crate) const RANGE_MARKS: &[char] = &['-', '—', '–', '~', '～', '至', 
 /// ```
 #[derive(Debug, Clone)]
 pub struct NumberExtractor {
-    matcher: Matcher,
+    /// The lexicon's phrases that hold a numeral (none: no phrase pass).
+    matcher: Option<Matcher>,
 }
 
 impl NumberExtractor {
     /// An extractor that treats the phrases of `lexicon` as set phrases.
+    ///
+    /// Only phrases that hold a numeral (一府一委两院, 十四五, 四个意识; a
+    /// digit, a Chinese numeral or an `x`, in any form) can hold a number,
+    /// so only they are searched for: the phrase pass of extraction is then
+    /// a small automaton over the text, not the whole lexicon's.
     pub fn new(lexicon: &Lexicon) -> Result<NumberExtractor, Error> {
-        Ok(NumberExtractor {
-            matcher: MatcherBuilder::new().expansions(false).build(lexicon)?,
-        })
+        let holds_numeral =
+            |form: &String| form.chars().any(|c| is_start(text::number_char(c)));
+        let entries: Vec<Entry> = lexicon
+            .entries()
+            .iter()
+            .filter(|e| std::iter::once(&e.phrase).chain(&e.variants).any(holds_numeral))
+            .map(|e| Entry {
+                members: Vec::new(),
+                ..e.clone()
+            })
+            .collect();
+        let matcher = if entries.is_empty() {
+            None
+        } else {
+            let phrases = Lexicon::from_entries(entries, "<numeral phrases>")?;
+            Some(MatcherBuilder::new().expansions(false).build(&phrases)?)
+        };
+        Ok(NumberExtractor { matcher })
     }
 
     /// Every mention in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<NumberMention> {
-        let mut phrases: Vec<Range<usize>> = self.matcher.literal_spans(text);
+        let mut phrases: Vec<Range<usize>> = self
+            .matcher
+            .as_ref()
+            .map_or_else(Vec::new, |m| m.literal_spans(text));
         // A phrase that starts inside a run of numerals is not that phrase
         // (二十四五人: 24-25 people, not the plan 十四五).
         phrases.retain(|p| {

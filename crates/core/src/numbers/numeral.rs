@@ -105,6 +105,11 @@ pub fn parse_chinese_number(s: &str) -> Result<Decimal, NumeralError> {
         heap = s.chars().collect();
         &heap
     };
+    parse_chars(chars)
+}
+
+/// [`parse_chinese_number`] of a numeral already split into chars.
+pub(crate) fn parse_chars(chars: &[char]) -> Result<Decimal, NumeralError> {
     if chars.is_empty() {
         return Err(NumeralError::Empty);
     }
@@ -286,6 +291,16 @@ fn spoken_last_digit(chars: &[char], digit: Decimal) -> Decimal {
 /// ```
 pub fn parse_chinese_range(s: &str) -> Option<(Decimal, Decimal)> {
     let chars: Vec<char> = s.chars().collect();
+    range_of_chars(&chars)
+}
+
+/// [`parse_chinese_range`] of a numeral already split into chars; nothing
+/// on the heap (it runs at every Chinese numeral of a text).
+pub(crate) fn range_of_chars(chars: &[char]) -> Option<(Decimal, Decimal)> {
+    const MAX: usize = 40;
+    if chars.len() < 2 || chars.len() > MAX {
+        return None;
+    }
     // Adjacent digits d, d' with d < d' (十七八, 三四, 七八十, 三五): each
     // end keeps one of them and every unit.
     let pair = (1..chars.len()).find(|&i| {
@@ -298,32 +313,28 @@ pub fn parse_chinese_range(s: &str) -> Option<(Decimal, Decimal)> {
         if !has_unit && chars.len() != 2 {
             return None;
         }
-        let without = |skip: usize| -> String {
-            chars
-                .iter()
-                .enumerate()
-                .filter(|&(k, _)| k != skip)
-                .map(|(_, c)| c)
-                .collect()
+        let mut buf = ['\0'; MAX];
+        let mut without = |skip: usize| {
+            let mut n = 0;
+            for (k, &c) in chars.iter().enumerate() {
+                if k != skip {
+                    buf[n] = c;
+                    n += 1;
+                }
+            }
+            parse_chars(&buf[..n]).ok()
         };
-        let low = parse_chinese_number(&without(i)).ok()?;
-        let high = parse_chinese_number(&without(i - 1)).ok()?;
+        let low = without(i)?;
+        let high = without(i - 1)?;
         return ordered(low, high);
     }
-    if parse_chinese_number(s).is_ok() {
+    if parse_chars(chars).is_ok() {
         return None;
     }
     // Two whole numerals (十七十八): of the splits where both halves parse,
     // the closest pair (十七|十八, not 十|七十八).
     (1..chars.len())
-        .filter_map(|i| {
-            let low: String = chars[..i].iter().collect();
-            let high: String = chars[i..].iter().collect();
-            ordered(
-                parse_chinese_number(&low).ok()?,
-                parse_chinese_number(&high).ok()?,
-            )
-        })
+        .filter_map(|i| ordered(parse_chars(&chars[..i]).ok()?, parse_chars(&chars[i..]).ok()?))
         .filter(|(low, _)| !low.is_zero())
         .min_by_key(|&(low, high)| high / low)
 }

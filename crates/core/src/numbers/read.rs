@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::numeral::{digit_value, parse_chinese_number, parse_chinese_range, unit_value};
+use super::numeral::{digit_value, parse_chars, parse_chinese_number, range_of_chars, unit_value};
 use super::text::{char_at, char_before};
 
 /// A number as read at one position.
@@ -70,7 +70,45 @@ fn is_pdf_space(c: char) -> bool {
 /// exactly three digits), one decimal point between digits, and white
 /// space between single digits when at least three stand so. Returns the
 /// digits as ASCII (no separators) and the end.
-fn arabic_digits(text: &str, at: usize, limit: usize, out: &mut String) -> (usize, bool) {
+/// ASCII digits and a point, on the stack unless there are very many.
+struct Digits {
+    buf: [u8; 48],
+    len: usize,
+    heap: Option<String>,
+}
+
+impl Digits {
+    fn new() -> Digits {
+        Digits {
+            buf: [0; 48],
+            len: 0,
+            heap: None,
+        }
+    }
+
+    fn push(&mut self, c: char) {
+        if let Some(h) = &mut self.heap {
+            h.push(c);
+        } else if self.len < self.buf.len() && c.is_ascii() {
+            self.buf[self.len] = c as u8;
+            self.len += 1;
+        } else {
+            let mut h = self.as_str().to_string();
+            h.push(c);
+            self.heap = Some(h);
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        match &self.heap {
+            Some(h) => h,
+            // Only ASCII digits and '.' are pushed to the buffer.
+            None => std::str::from_utf8(&self.buf[..self.len]).unwrap_or(""),
+        }
+    }
+}
+
+fn arabic_digits(text: &str, at: usize, limit: usize, out: &mut Digits) -> (usize, bool) {
     let mut pos = at;
     let mut end = at;
     let mut point = false;
@@ -170,8 +208,9 @@ pub(crate) fn read_number(text: &str, at: usize, limit: usize) -> Option<Number>
 }
 
 fn read_arabic(text: &str, at: usize, limit: usize) -> Option<Number> {
-    let mut digits = String::new();
+    let mut digits = Digits::new();
     let (digits_end, spaced) = arabic_digits(text, at, limit, &mut digits);
+    let digits = digits.as_str();
     // 2 4 3 8 亿: the spaced form's magnitude may stand after a space too.
     let mut digits_end = digits_end;
     if spaced {
@@ -201,12 +240,12 @@ fn read_arabic(text: &str, at: usize, limit: usize) -> Option<Number> {
         approx,
         big: None,
     };
-    match parse_chinese_number(&digits).and_then(|v| {
+    match parse_chinese_number(digits).and_then(|v| {
         v.checked_mul(Decimal::from(product))
             .ok_or(super::numeral::NumeralError::Overflow)
     }) {
         Ok(v) => number.value = v.normalize(),
-        Err(_) => number.big = Some(exact_text(&digits, product)),
+        Err(_) => number.big = Some(exact_text(digits, product)),
     }
     Some(number)
 }
@@ -248,7 +287,7 @@ fn approx_before_magnitude(text: &str, at: usize, limit: usize) -> (Option<&'sta
 
 fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
     // The run of numerals, normalized, on the stack.
-    let mut run = String::new();
+    let mut buf = ['\0'; 40];
     let mut pos = at;
     let mut chars = 0;
     while let Some((c, len)) = char_at(text, pos, limit) {
@@ -256,10 +295,10 @@ fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
         let point = c == '点'
             && char_at(text, pos + len, limit).is_some_and(|(n, _)| digit_value(n).is_some())
             && char_before(text, pos).is_some_and(|(p, _)| digit_value(p).is_some());
-        if !(numeral || point) || chars >= 40 {
+        if !(numeral || point) || chars >= buf.len() {
             break;
         }
-        run.push(c);
+        buf[chars] = c;
         pos += len;
         chars += 1;
     }
@@ -269,11 +308,12 @@ fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
     let mut end = pos;
     let mut value;
     let mut high = None;
-    if let Some((low, hi)) = parse_chinese_range(&run) {
+    let run = &buf[..chars];
+    if let Some((low, hi)) = range_of_chars(run) {
         value = low;
         high = Some(hi);
     } else {
-        value = parse_chinese_number(&run).ok()?;
+        value = parse_chars(run).ok()?;
     }
     // 三千多万, 六十多亿: a marker, then the magnitude that multiplies.
     let (approx, mag_at) = approx_before_magnitude(text, end, limit);
@@ -288,10 +328,11 @@ fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
             end = mag_end;
         }
     }
-    let units = run.chars().filter(|&c| unit_value(c).is_some()).count();
+    let units = run.iter().filter(|&&c| unit_value(c).is_some()).count();
     let trailing: u64 = run
-        .chars()
+        .iter()
         .rev()
+        .copied()
         .map_while(|c| unit_value(c).filter(|&u| u >= 10_000))
         .fold(1u64, u64::saturating_mul);
     Some(Number {
@@ -301,7 +342,7 @@ fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
         arabic: false,
         chars,
         bare_magnitude: units == chars,
-        has_magnitude: run.chars().any(|c| unit_value(c).is_some_and(|u| u >= 100)),
+        has_magnitude: run.iter().any(|&c| unit_value(c).is_some_and(|u| u >= 100)),
         magnitude: trailing,
         approx: approx.filter(|_| end > pos),
         big: None,

@@ -25,7 +25,19 @@ pub(crate) fn number_char(c: char) -> char {
     if c == '○' {
         return '〇';
     }
+    // Most chars of a report are simplified CJK that fold to themselves:
+    // one bit says so.
+    if !crate::fold::folds_differently(c) {
+        return c;
+    }
     fold_char(c).unwrap_or(c)
+}
+
+/// `a` starts with `b`, compared byte by byte (the words are a few bytes:
+/// a call to `memcmp` costs more than the compare).
+#[inline]
+fn bytes_start_with(a: &[u8], b: &[u8]) -> bool {
+    a.len() >= b.len() && a.iter().zip(b).all(|(x, y)| x == y)
 }
 
 /// The normalized char at byte `at` of `text` (before `limit`), with its
@@ -48,14 +60,14 @@ pub(crate) fn char_before(text: &str, at: usize) -> Option<(char, usize)> {
 #[inline]
 pub(crate) fn word_at(text: &str, at: usize, limit: usize, word: &str) -> Option<usize> {
     let rest = text.get(at..limit)?;
-    if rest.starts_with(word) {
+    if bytes_start_with(rest.as_bytes(), word.as_bytes()) {
         return Some(word.len());
     }
     let mut len = 0;
     let mut chars = rest.chars();
     for w in word.chars() {
         let c = chars.next()?;
-        if number_char(c) != w {
+        if c != w && number_char(c) != w {
             return None;
         }
         len += c.len_utf8();
@@ -75,7 +87,7 @@ pub(crate) fn word_before(text: &str, floor: usize, at: usize, word: &str) -> Op
     let mut chars = before.chars().rev();
     for w in word.chars().rev() {
         let c = chars.next()?;
-        if number_char(c) != w {
+        if c != w && number_char(c) != w {
             return None;
         }
         len += c.len_utf8();
@@ -140,6 +152,12 @@ impl WordIndex {
     #[inline]
     pub(crate) fn prefix_of(&self, s: &str) -> Option<&'static str> {
         self.at(s, 0, s.len()).map(|(w, _)| w)
+    }
+
+    /// Does some word start with `c` (normalized)?
+    #[inline]
+    pub(crate) fn has_first(&self, c: char) -> bool {
+        self.0.contains_key(&c)
     }
 
     /// The ends of every word that `s[at..]` starts with (plain text).

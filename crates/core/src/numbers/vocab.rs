@@ -37,6 +37,8 @@ pub(crate) struct Vocabulary {
     pub not_a_noun_start: WordIndex,
     pub noun_end: WordIndex,
     pub approx_before: Vec<&'static str>,
+    /// The last chars of [`Vocabulary::approx_before`]'s words.
+    pub approx_before_last: Vec<char>,
     pub approx_mid: WordIndex,
     pub approx_after: WordIndex,
     pub congress_context: WordIndex,
@@ -118,6 +120,10 @@ fn parse(units: &'static str, words: &'static str) -> Result<Vocabulary, String>
         subject_lead: longest_first(list("subject_lead")?),
         not_a_noun_start: WordIndex::new(&list("not_a_noun_start")?),
         noun_end: WordIndex::new(&list("noun_end")?),
+        approx_before_last: list("approx_before")?
+            .iter()
+            .filter_map(|w| w.chars().next_back())
+            .collect(),
         approx_before: longest_first(list("approx_before")?),
         approx_mid: WordIndex::new(&list("approx_mid")?),
         approx_after: WordIndex::new(&list("approx_after")?),
