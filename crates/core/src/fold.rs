@@ -50,7 +50,8 @@ pub fn fold_char(c: char) -> Option<char> {
 #[inline]
 pub(crate) fn folds_differently(c: char) -> bool {
     let cp = c as usize;
-    if cp >= 0x10000 || c <= '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{FEFF}' {
+    if cp >= 0x10000 || c <= '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{FEFF}'
+    {
         return true;
     }
     traditional_bits()[cp / 64] & (1 << (cp % 64)) != 0

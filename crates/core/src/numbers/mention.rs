@@ -45,7 +45,7 @@ pub(crate) fn mention_at(
     if first == 'x' || first == 'X' {
         return placeholder_at(text, floor, at, limit);
     }
-    if inside_a_number(text, at) {
+    if inside_a_number(text, at) || a_lone_chinese_numeral(text, at, limit) {
         return None;
     }
     let number = read_number(text, at, limit)?;
@@ -215,19 +215,44 @@ fn nothing_can_make_a_mention(text: &str, at: usize, number: &Number, limit: usi
     {
         return false;
     }
+    nothing_around(text, at, number.end, limit)
+}
+
+/// No char after `end` that could make `at..end` a quantity (a unit, an
+/// approximation, a range, a date, an ordinal suffix), and none before `at`
+/// (第, 百分之, an approximation, a list of ordinals).
+fn nothing_around(text: &str, at: usize, end: usize, limit: usize) -> bool {
     let vocab = vocabulary();
-    let after = skip_ws(text, number.end, limit);
+    let after = skip_ws(text, end, limit);
     let next_can = char_at(text, after, limit).is_some_and(|(c, _)| {
         vocab.units.has_first(c)
             || vocab.approx_mid.has_first(c)
             || vocab.approx_after.has_first(c)
             || RANGE_MARKS.contains(&c)
-            || matches!(c, '%' | '‰' | '中' | '届' | '大' | '年' | '月' | '日' | '号')
+            || matches!(
+                c,
+                '%' | '‰' | '中' | '届' | '大' | '年' | '月' | '日' | '号'
+            )
     });
     let prev_can = char_before(text, at).is_some_and(|(p, _)| {
         p == '之' || p == '第' || p == '、' || vocab.approx_before_last.contains(&p)
     });
     !next_can && !prev_can
+}
+
+/// The commonest candidate of a Chinese text, one Chinese numeral with
+/// nothing around it that could make it a quantity (一些, 统一, 三是),
+/// told from the chars around it before the numeral is read.
+fn a_lone_chinese_numeral(text: &str, at: usize, limit: usize) -> bool {
+    let Some((c, len)) = char_at(text, at, limit) else {
+        return false;
+    };
+    if c.is_ascii_digit() {
+        return false;
+    }
+    let next_is_numeral = char_at(text, at + len, limit)
+        .is_some_and(|(n, _)| digit_value(n).is_some() || unit_value(n).is_some() || n == '点');
+    !next_is_numeral && nothing_around(text, at, at + len, limit)
 }
 
 /// `start..end` without the ignorable chars at its end.
@@ -314,11 +339,17 @@ fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Prefix {
     // One look at the char before: most numbers have no prefix, and each
     // prefix word ends in one of a few chars.
     let Some((p, _)) = char_before(text, at) else {
-        return Prefix { start: at, ..Prefix::default() };
+        return Prefix {
+            start: at,
+            ..Prefix::default()
+        };
     };
     let vocab = vocabulary();
     if p != '之' && p != '第' && p != '、' && !vocab.approx_before_last.contains(&p) {
-        return Prefix { start: at, ..Prefix::default() };
+        return Prefix {
+            start: at,
+            ..Prefix::default()
+        };
     }
     if !number.arabic {
         if let Some(len) = word_before(text, floor, at, "百分之") {

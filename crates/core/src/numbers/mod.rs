@@ -93,12 +93,15 @@ impl NumberExtractor {
     /// so only they are searched for: the phrase pass of extraction is then
     /// a small automaton over the text, not the whole lexicon's.
     pub fn new(lexicon: &Lexicon) -> Result<NumberExtractor, Error> {
-        let holds_numeral =
-            |form: &String| form.chars().any(|c| is_start(text::number_char(c)));
+        let holds_numeral = |form: &String| form.chars().any(|c| is_start(text::number_char(c)));
         let entries: Vec<Entry> = lexicon
             .entries()
             .iter()
-            .filter(|e| std::iter::once(&e.phrase).chain(&e.variants).any(holds_numeral))
+            .filter(|e| {
+                std::iter::once(&e.phrase)
+                    .chain(&e.variants)
+                    .any(holds_numeral)
+            })
             .map(|e| Entry {
                 members: Vec::new(),
                 ..e.clone()

@@ -334,7 +334,12 @@ pub(crate) fn range_of_chars(chars: &[char]) -> Option<(Decimal, Decimal)> {
     // Two whole numerals (十七十八): of the splits where both halves parse,
     // the closest pair (十七|十八, not 十|七十八).
     (1..chars.len())
-        .filter_map(|i| ordered(parse_chars(&chars[..i]).ok()?, parse_chars(&chars[i..]).ok()?))
+        .filter_map(|i| {
+            ordered(
+                parse_chars(&chars[..i]).ok()?,
+                parse_chars(&chars[i..]).ok()?,
+            )
+        })
         .filter(|(low, _)| !low.is_zero())
         .min_by_key(|&(low, high)| high / low)
 }

@@ -44,6 +44,14 @@ fn bytes_start_with(a: &[u8], b: &[u8]) -> bool {
 /// length in the original.
 #[inline]
 pub(crate) fn char_at(text: &str, at: usize, limit: usize) -> Option<(char, usize)> {
+    if at >= limit {
+        return None;
+    }
+    // ASCII first: digits, separators and marks are most of what is read.
+    let b = *text.as_bytes().get(at)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
     let c = text.get(at..limit)?.chars().next()?;
     Some((number_char(c), c.len_utf8()))
 }
