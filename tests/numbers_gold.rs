@@ -96,6 +96,7 @@ fn score(ex: &NumberExtractor, path: &Path) -> Score {
     let mut by_kind: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
     let (mut subject_ok, mut subject_n, mut approx_ok, mut approx_n) = (0, 0, 0, 0);
     let mut misses = Vec::new();
+    let mut subject_misses = Vec::new();
     for s in &sentences {
         let found: Vec<(Key, String, String)> = ex
             .extract(&s.text)
@@ -125,6 +126,14 @@ fn score(ex: &NumberExtractor, path: &Path) -> Score {
                     if !g.subject.is_empty() {
                         subject_n += 1;
                         subject_ok += (&g.subject == subject) as usize;
+                        if &g.subject != subject {
+                            subject_misses.push(format!(
+                                "{}: subject {:?} vs {subject:?} for {}",
+                                s.source,
+                                g.subject,
+                                &s.text[k.0..k.1]
+                            ));
+                        }
                     }
                     if let Some(a) = &g.approx {
                         approx_n += 1;
@@ -180,7 +189,7 @@ fn score(ex: &NumberExtractor, path: &Path) -> Score {
     if approx_n > 0 {
         println!("approx: {approx_ok}/{approx_n} as in the gold");
     }
-    for m in &misses {
+    for m in misses.iter().chain(&subject_misses) {
         println!("{m}");
     }
     Score { precision, recall }

@@ -73,6 +73,10 @@ pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Optio
     while let Some(w) = vocab.subject_lead.iter().find(|w| s.starts_with(**w)) {
         s = &s[w.len()..];
     }
+    // 需要报告的重大事项, 我們黨的女黨員: the head noun, after the last 的.
+    if let Some(i) = s.rfind('的') {
+        s = &s[i + '的'.len_utf8()..];
+    }
     let n = s.chars().count();
     ((1..=12).contains(&n) && s.chars().all(is_han)).then(|| s.to_string())
 }
