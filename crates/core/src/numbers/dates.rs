@@ -49,8 +49,24 @@ fn small(d: Decimal, max: u32) -> Option<u32> {
         .filter(|v| (1..=max).contains(v) && d.fract().is_zero())
 }
 
+/// A date mention with an ISO value.
+fn date(text: &str, at: usize, end: usize, iso: String) -> NumberMention {
+    let mut out = mention(text, at, end, NumberKind::Date);
+    out.value = Some(NumberValue::Date(iso));
+    out
+}
+
+/// A range of years (unit 年).
+fn years(text: &str, at: usize, end: usize, low: Decimal, high: Decimal) -> NumberMention {
+    let mut out = mention(text, at, end, NumberKind::Range);
+    out.value = Some(NumberValue::Number(low));
+    out.value_high = Some(NumberValue::Number(high));
+    out.unit = Some("年".into());
+    out
+}
+
 /// 2023年1月13日, 2023年2月, 2023年, 2月11日, 3月, 2023-01-13, (20230219),
-/// 2021-2035年 (a range of years).
+/// 2021-2035年, 2021年至2025年: the date, year or range of years at `at`.
 pub(crate) fn date_or_year(
     text: &str,
     before: &str,
@@ -61,132 +77,163 @@ pub(crate) fn date_or_year(
     arabic: bool,
 ) -> Option<NumberMention> {
     let digits = &text[at..num_end];
-    let n_digits = digits.chars().count();
-    let year_like = is_year(digits, value, arabic);
-    let rest = &text[num_end..limit];
-    // (20230219)
-    if arabic
-        && n_digits == 8
-        && (before.ends_with('(') || before.ends_with('（'))
-        && (rest.starts_with(')') || rest.starts_with('）'))
-    {
-        // Full-width stamps too: read the digits as ASCII before slicing.
-        let ascii: String = digits
-            .chars()
-            .filter_map(|c| {
-                c.to_digit(10)
-                    .or_else(|| digit_value(c).filter(|_| !c.is_alphabetic()))
-            })
-            .filter_map(|d| char::from_digit(d, 10))
-            .collect();
-        if ascii.len() != 8 {
-            return None;
+    if arabic {
+        if let Some(m) = date_stamp(text, before, at, num_end, limit) {
+            return Some(m);
         }
-        let (y, m, d) = (&ascii[..4], &ascii[4..6], &ascii[6..8]);
-        if let (Ok(m), Ok(d)) = (m.parse::<u32>(), d.parse::<u32>()) {
-            if (1..=12).contains(&m) && (1..=31).contains(&d) {
-                let mut out = mention(text, at, num_end, NumberKind::Date);
-                out.value = Some(NumberValue::Date(format!("{y}-{m:02}-{d:02}")));
-                return Some(out);
+    }
+    if is_year(digits, value, arabic) {
+        if arabic {
+            if let Some(m) = iso_date(text, at, num_end, limit, value) {
+                return Some(m);
             }
         }
+        return written_year(text, at, num_end, limit, value);
     }
-    // 2023-01-13, 2023/1/13, 2023.01.13
-    if year_like && arabic {
-        if let Some(sep) = rest.chars().next().filter(|c| matches!(c, '-' | '/' | '.')) {
-            let parts: Vec<&str> = rest[1..].splitn(3, sep).collect();
-            if parts.len() >= 2 {
-                let m: String = parts[0].chars().take_while(char::is_ascii_digit).collect();
-                let d: String = parts[1].chars().take_while(char::is_ascii_digit).collect();
-                if !m.is_empty()
-                    && m.len() <= 2
-                    && m.len() == parts[0].len()
-                    && !d.is_empty()
-                    && d.len() <= 2
-                {
-                    if let (Ok(mv), Ok(dv)) = (m.parse::<u32>(), d.parse::<u32>()) {
-                        if (1..=12).contains(&mv) && (1..=31).contains(&dv) {
-                            let end = num_end + 1 + m.len() + 1 + d.len();
-                            let mut out = mention(text, at, end, NumberKind::Date);
-                            out.value = Some(NumberValue::Date(format!("{value}-{mv:02}-{dv:02}")));
-                            return Some(out);
-                        }
-                    }
-                }
-            }
-        }
-    }
-    let after_year = skip_ws(text, num_end, limit);
-    if year_like && text[after_year..limit].starts_with('年') {
-        let year_end = after_year + '年'.len_utf8();
-        let y = u32::try_from(value).ok()?;
-        // 2023年1月13日 / 2023年2月
-        let mpos = skip_ws(text, year_end, limit);
-        if let Some((mv, mend, _)) = core_number(text, mpos, limit) {
-            if let Some(month) = small(mv, 12) {
-                if text[mend..limit].starts_with('月') {
-                    let month_end = mend + '月'.len_utf8();
-                    let dpos = skip_ws(text, month_end, limit);
-                    if let Some((dv, dend, _)) = core_number(text, dpos, limit) {
-                        if let Some(day) = small(dv, 31) {
-                            if let Some(suffix) = starts_with_any(&text[dend..limit], &["日", "号"])
-                            {
-                                let mut out =
-                                    mention(text, at, dend + suffix.len(), NumberKind::Date);
-                                out.value =
-                                    Some(NumberValue::Date(format!("{y}-{month:02}-{day:02}")));
-                                return Some(out);
-                            }
-                        }
-                    }
-                    let mut out = mention(text, at, month_end, NumberKind::Date);
-                    out.value = Some(NumberValue::Date(format!("{y}-{month:02}")));
-                    return Some(out);
-                }
-            }
-        }
-        if let Some((end, high)) = second_year(text, year_end, limit, value) {
-            let mut out = mention(text, at, end, NumberKind::Range);
-            out.value = Some(NumberValue::Number(value));
-            out.value_high = Some(NumberValue::Number(high));
-            out.unit = Some("年".into());
-            return Some(out);
-        }
-        let end = if text[year_end..limit].starts_with('度') {
-            year_end + '度'.len_utf8()
-        } else {
-            year_end
-        };
-        let mut out = mention(text, at, end, NumberKind::Year);
-        out.value = Some(NumberValue::Number(value));
-        return Some(out);
-    }
-    // 2021-2035年 / 2021—2035年
-    if year_like {
-        let (end, high) = second_year(text, num_end, limit, value)?;
-        let mut out = mention(text, at, end, NumberKind::Range);
-        out.value = Some(NumberValue::Number(value));
-        out.value_high = Some(NumberValue::Number(high));
-        out.unit = Some("年".into());
-        return Some(out);
-    }
-    // 2月11日, 3月 (no year: --MM-DD / --MM)
-    let month = small(value, 12)?;
-    let mpos = skip_ws(text, num_end, limit);
-    if !text[mpos..limit].starts_with('月') || text[..at].ends_with('个') {
+    month_without_year(text, before, at, num_end, limit, value, arabic)
+}
+
+/// (20230219): eight digits in brackets.
+fn date_stamp(
+    text: &str,
+    before: &str,
+    at: usize,
+    end: usize,
+    limit: usize,
+) -> Option<NumberMention> {
+    let digits = &text[at..end];
+    let rest = &text[end..limit];
+    let bracketed = (before.ends_with('(') || before.ends_with('（'))
+        && (rest.starts_with(')') || rest.starts_with('）'));
+    if !bracketed || digits.chars().count() != 8 {
         return None;
     }
-    let month_end = mpos + '月'.len_utf8();
+    // Full-width stamps too: read the digits as ASCII before slicing.
+    let ascii: String = digits
+        .chars()
+        .filter_map(|c| number_char(c).to_digit(10))
+        .filter_map(|d| char::from_digit(d, 10))
+        .collect();
+    if ascii.len() != 8 {
+        return None;
+    }
+    let (y, m, d) = (&ascii[..4], &ascii[4..6], &ascii[6..8]);
+    let (m, d) = (m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+    ((1..=12).contains(&m) && (1..=31).contains(&d))
+        .then(|| date(text, at, end, format!("{y}-{m:02}-{d:02}")))
+}
+
+/// 2023-01-13, 2023/1/13, 2023.01.13.
+fn iso_date(
+    text: &str,
+    at: usize,
+    end: usize,
+    limit: usize,
+    year: Decimal,
+) -> Option<NumberMention> {
+    let rest = &text[end..limit];
+    let sep = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let mut parts = rest[1..].splitn(3, sep);
+    let (month, day) = (parts.next()?, parts.next()?);
+    let day_len = day.bytes().take_while(u8::is_ascii_digit).count();
+    let well_formed = (1..=2).contains(&month.len())
+        && month.bytes().all(|b| b.is_ascii_digit())
+        && (1..=2).contains(&day_len);
+    if !well_formed {
+        return None;
+    }
+    let (m, d) = (
+        month.parse::<u32>().ok()?,
+        day[..day_len].parse::<u32>().ok()?,
+    );
+    let valid = (1..=12).contains(&m) && (1..=31).contains(&d);
+    let span_end = end + 1 + month.len() + 1 + day_len;
+    valid.then(|| date(text, at, span_end, format!("{year}-{m:02}-{d:02}")))
+}
+
+/// A year: 2023年 with a month and day after it (a date), 2023年至2025年
+/// (a range), 2023年度, 2023年; or 2021-2035年 without 年 after the first.
+fn written_year(
+    text: &str,
+    at: usize,
+    end: usize,
+    limit: usize,
+    value: Decimal,
+) -> Option<NumberMention> {
+    let after_year = skip_ws(text, end, limit);
+    if !text[after_year..limit].starts_with('年') {
+        let (end, high) = second_year(text, end, limit, value)?;
+        return Some(years(text, at, end, value, high));
+    }
+    let year_end = after_year + '年'.len_utf8();
+    let y = u32::try_from(value).ok()?;
+    if let Some((month, day, end)) = month_and_day(text, skip_ws(text, year_end, limit), limit) {
+        let iso = match day {
+            Some(day) => format!("{y}-{month:02}-{day:02}"),
+            None => format!("{y}-{month:02}"),
+        };
+        return Some(date(text, at, end, iso));
+    }
+    if let Some((end, high)) = second_year(text, year_end, limit, value) {
+        return Some(years(text, at, end, value, high));
+    }
+    let end = if text[year_end..limit].starts_with('度') {
+        year_end + '度'.len_utf8()
+    } else {
+        year_end
+    };
+    let mut out = mention(text, at, end, NumberKind::Year);
+    out.value = Some(NumberValue::Number(value));
+    Some(out)
+}
+
+/// A month (1-12) and 月 at `at`, then maybe a day (1-31) and 日/号:
+/// (month, day, end).
+fn month_and_day(text: &str, at: usize, limit: usize) -> Option<(u32, Option<u32>, usize)> {
+    let (mv, mend, _) = core_number(text, at, limit)?;
+    let month = small(mv, 12)?;
+    let mend = skip_ws(text, mend, limit);
+    if !text[mend..limit].starts_with('月') {
+        return None;
+    }
+    let month_end = mend + '月'.len_utf8();
     let dpos = skip_ws(text, month_end, limit);
     if let Some((dv, dend, _)) = core_number(text, dpos, limit) {
         if let Some(day) = small(dv, 31) {
             if let Some(suffix) = starts_with_any(&text[dend..limit], &["日", "号"]) {
-                let mut out = mention(text, at, dend + suffix.len(), NumberKind::Date);
-                out.value = Some(NumberValue::Date(format!("--{month:02}-{day:02}")));
-                return Some(out);
+                return Some((month, Some(day), dend + suffix.len()));
             }
         }
-        // 1-6月 style ranges are read by the caller.
+    }
+    Some((month, None, month_end))
+}
+
+/// 2月11日 (`--02-11`), 3月 and 3月份 (`--03`): a date without a year.
+fn month_without_year(
+    text: &str,
+    before: &str,
+    at: usize,
+    num_end: usize,
+    limit: usize,
+    value: Decimal,
+    arabic: bool,
+) -> Option<NumberMention> {
+    small(value, 12)?;
+    if text[..at].ends_with('个') || !text[skip_ws(text, num_end, limit)..limit].starts_with('月')
+    {
+        return None;
+    }
+    let (month, day, end) = month_and_day(text, at, limit)?;
+    if let Some(day) = day {
+        return Some(date(text, at, end, format!("--{month:02}-{day:02}")));
+    }
+    // 1-6月 style ranges are read by the caller.
+    let month_end = end;
+    let dpos = skip_ws(text, month_end, limit);
+    if core_number(text, dpos, limit).is_some() {
         return None;
     }
     let end = if text[month_end..limit].starts_with('份') {
@@ -199,7 +246,5 @@ pub(crate) fn date_or_year(
     {
         return None;
     }
-    let mut out = mention(text, at, end, NumberKind::Date);
-    out.value = Some(NumberValue::Date(format!("--{month:02}")));
-    Some(out)
+    Some(date(text, at, end, format!("--{month:02}")))
 }

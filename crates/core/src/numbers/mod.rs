@@ -45,8 +45,10 @@ use crate::error::Error;
 use crate::lexicon::{Entry, Lexicon};
 use crate::matcher::{Matcher, MatcherBuilder};
 
+mod affixes;
 mod dates;
 mod mention;
+mod not_mentions;
 pub mod numeral;
 mod placeholder;
 mod quote;

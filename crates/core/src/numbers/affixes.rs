@@ -1,0 +1,251 @@
+//! What stands around the number: the prefix before it (第, 百分之, an
+//! approximation), a range after it, approximations before and after the
+//! unit, and the unit with the kind it gives.
+
+use rust_decimal::Decimal;
+
+use super::numeral::{digit_value, unit_value};
+use super::read::{read_number, Number};
+use super::text::{char_at, char_before, skip_ws, starts_with_any, word_at, word_before};
+use super::vocab::{vocabulary, UnitKind};
+use super::{NumberKind, RANGE_MARKS};
+
+/// What stands before the number.
+#[derive(Default)]
+pub(crate) struct Prefix {
+    pub percent: bool,
+    pub ordinal: bool,
+    pub approx: Option<&'static str>,
+    pub start: usize,
+}
+
+/// 第, 百分之, or an approximation before the number (近5年, 约300人;
+/// 上万, 几十, 数百 only before a bare magnitude).
+pub(crate) fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Prefix {
+    // One look at the char before: most numbers have no prefix, and each
+    // prefix word ends in one of a few chars.
+    let Some((p, _)) = char_before(text, at) else {
+        return Prefix {
+            start: at,
+            ..Prefix::default()
+        };
+    };
+    let vocab = vocabulary();
+    if p != '之' && p != '第' && p != '、' && !vocab.approx_before_last.contains(&p) {
+        return Prefix {
+            start: at,
+            ..Prefix::default()
+        };
+    }
+    if !number.arabic {
+        if let Some(len) = word_before(text, floor, at, "百分之") {
+            return Prefix {
+                percent: true,
+                start: at - len,
+                ..Prefix::default()
+            };
+        }
+    }
+    if let Some(len) = word_before(text, floor, at, "第") {
+        return Prefix {
+            ordinal: true,
+            start: at - len,
+            ..Prefix::default()
+        };
+    }
+    if continues_an_ordinal_list(text, at) {
+        return Prefix {
+            ordinal: true,
+            start: at,
+            ..Prefix::default()
+        };
+    }
+    for &w in &vocab.approx_before {
+        let magnitude_only = matches!(w, "上" | "几" | "数");
+        if magnitude_only && !number.bare_magnitude {
+            continue;
+        }
+        if let Some(len) = word_before(text, floor, at, w) {
+            // 最近一年 is "the latest year": 近 there is part of 最近.
+            if vocab
+                .approx_before_not
+                .iter()
+                .any(|n| n.len() > w.len() && word_before(text, 0, at, n).is_some())
+            {
+                break;
+            }
+            return Prefix {
+                approx: Some(w),
+                start: at - len,
+                ..Prefix::default()
+            };
+        }
+    }
+    Prefix {
+        start: at,
+        ..Prefix::default()
+    }
+}
+
+/// 第一、二、三: the 第 of the first numeral holds for the rest of the list.
+pub(crate) fn continues_an_ordinal_list(text: &str, at: usize) -> bool {
+    let mut chars = text[..at]
+        .chars()
+        .rev()
+        .take(24)
+        .map(super::text::number_char)
+        .peekable();
+    let mut seen_numeral = false;
+    loop {
+        match chars.next() {
+            Some('、')
+                if !seen_numeral
+                    || chars
+                        .peek()
+                        .is_some_and(|&c| digit_value(c).is_some() || unit_value(c).is_some()) =>
+            {
+                seen_numeral = false;
+                // the numerals before it
+                while chars
+                    .peek()
+                    .is_some_and(|&c| digit_value(c).is_some() || unit_value(c).is_some())
+                {
+                    chars.next();
+                    seen_numeral = true;
+                }
+                if !seen_numeral {
+                    return false;
+                }
+                if chars.peek() == Some(&'第') {
+                    return true;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// An explicit range after the number: 1-6月, 3至5年, 五万到六万人; a low
+/// end without the high end's magnitude takes it (3至5万 → 30000..50000).
+pub(crate) fn range_tail(
+    text: &str,
+    number: &Number,
+    limit: usize,
+) -> Option<(Decimal, Decimal, usize)> {
+    let after = skip_ws(text, number.end, limit);
+    let (mark, _) = char_at(text, after, limit).filter(|(c, _)| RANGE_MARKS.contains(c))?;
+    let mut second = after + text[after..].chars().next().map_or(0, char::len_utf8);
+    if mark == '—' && text[second..limit].starts_with('—') {
+        second += '—'.len_utf8();
+    }
+    let high = read_number(text, second, limit)?;
+    if high.arabic != number.arabic || high.big.is_some() || high.high.is_some() {
+        return None;
+    }
+    let mut low = number.value;
+    if number.magnitude == 1 && high.magnitude > 1 {
+        let scaled = low.checked_mul(Decimal::from(high.magnitude))?;
+        if scaled < high.value {
+            low = scaled;
+        }
+    }
+    (high.value > low).then_some((low, high.value, high.end))
+}
+
+/// 余 多 来 几 between the number and its unit (60余场, 2000多个, 十来个,
+/// 十几个): only where a unit follows, or 余 at the end of a phrase (百余).
+pub(crate) fn approx_before_unit(
+    text: &str,
+    at: usize,
+    limit: usize,
+) -> Option<(&'static str, usize)> {
+    let vocab = vocabulary();
+    let (a, len) = vocab.approx_mid.at(text, at, limit)?;
+    let unit_follows = vocab.units.at(text, at + len, limit).is_some()
+        || char_at(text, at + len, limit).is_some_and(|(c, _)| c == '%');
+    (unit_follows || a == "余").then_some((a, len))
+}
+
+/// 以上 左右 上下 之多 多 余 after the unit (50人以上, 3年多).
+pub(crate) fn approx_after_unit(
+    text: &str,
+    at: usize,
+    limit: usize,
+    has_unit: bool,
+) -> Option<(&'static str, usize)> {
+    let (a, len) = vocabulary().approx_after.at(text, at, limit)?;
+    if !has_unit {
+        return None;
+    }
+    // 3年多个 is not 3年多: 多个 is a word of its own.
+    if a == "多" && starts_with_any(&text[at + len..limit], &["个", "项", "种"]).is_some() {
+        return None;
+    }
+    Some((a, len))
+}
+
+/// The unit after the number and the kind it gives: %, 届 大 中全会, or a
+/// word of the unit vocabulary. Returns (kind, unit, length in the text).
+pub(crate) fn unit_and_kind(
+    text: &str,
+    at: usize,
+    limit: usize,
+    prefix: &Prefix,
+    value: Decimal,
+) -> (NumberKind, Option<String>, usize) {
+    if prefix.percent {
+        return (NumberKind::Percent, Some("%".into()), 0);
+    }
+    if let Some(('%', len)) = char_at(text, at, limit) {
+        return (NumberKind::Percent, Some("%".into()), len);
+    }
+    if let Some(('‰', len)) = char_at(text, at, limit) {
+        return (NumberKind::Percent, Some("‰".into()), len);
+    }
+    if let Some((suffix, len)) = ordinal_suffix(text, at, limit, value) {
+        return (NumberKind::Ordinal, Some(suffix.into()), len);
+    }
+    let vocab = vocabulary();
+    let Some((unit, len)) = vocab.units.at(text, at, limit).filter(|(u, _)| *u != "大") else {
+        return (NumberKind::Cardinal, None, 0);
+    };
+    let kind = match vocab.unit_kind(unit) {
+        UnitKind::Money => NumberKind::Money,
+        UnitKind::Percent => NumberKind::Percent,
+        UnitKind::Ordinal => NumberKind::Ordinal,
+        _ => NumberKind::Cardinal,
+    };
+    (kind, Some(unit.into()), len)
+}
+
+/// 中全会 / 中 (二中、三中全会), 届, 大 (二十大, in a congress context):
+/// the unit and its length.
+pub(crate) fn ordinal_suffix(
+    text: &str,
+    at: usize,
+    limit: usize,
+    value: Decimal,
+) -> Option<(&'static str, usize)> {
+    if let Some(len) = word_at(text, at, limit, "中全会") {
+        return Some(("中全会", len));
+    }
+    for w in ["中、", "中，"] {
+        if word_at(text, at, limit, w).is_some() {
+            return Some(("中全会", '中'.len_utf8()));
+        }
+    }
+    if let Some(len) = word_at(text, at, limit, "届") {
+        return Some(("届", len));
+    }
+    let len = word_at(text, at, limit, "大")?;
+    let after = at + len;
+    // N大 for N above ten is a congress (there are no "fourteen big X");
+    // 三大, 十大 only in a congress context.
+    let congress = after >= limit
+        || (Decimal::from(11)..=Decimal::from(30)).contains(&value)
+        || vocabulary()
+            .congress_context
+            .at(text, after, limit)
+            .is_some();
+    congress.then_some(("大", len))
+}
