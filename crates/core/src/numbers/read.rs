@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::numeral::{digit_value, parse_chars, parse_chinese_number, range_of_chars, unit_value};
+use super::numeral::{digit_value, parse_chars, range_of_chars, unit_value};
 use super::text::{char_at, char_before};
 
 /// A number as read at one position.
@@ -112,8 +112,13 @@ fn arabic_digits(text: &str, at: usize, limit: usize, out: &mut Digits) -> (usiz
     let mut pos = at;
     let mut end = at;
     let mut point = false;
-    // Single digits separated by spaces: where the spaced form would end.
-    let spaced = spaced_digits_end(text, at, limit);
+    // Single digits separated by spaces: where the spaced form would end
+    // (looked for only when a space follows the first digit).
+    let first_len = char_at(text, at, limit).map_or(1, |(_, len)| len);
+    let space_next = char_at(text, at + first_len, limit).is_some_and(|(c, _)| is_pdf_space(c));
+    let spaced = space_next
+        .then(|| spaced_digits_end(text, at, limit))
+        .flatten();
     while let Some((c, len)) = char_at(text, pos, limit) {
         if c.is_ascii_digit() {
             out.push(c);
@@ -240,14 +245,28 @@ fn read_arabic(text: &str, at: usize, limit: usize) -> Option<Number> {
         approx,
         big: None,
     };
-    match parse_chinese_number(digits).and_then(|v| {
-        v.checked_mul(Decimal::from(product))
-            .ok_or(super::numeral::NumeralError::Overflow)
-    }) {
-        Ok(v) => number.value = v.normalize(),
-        Err(_) => number.big = Some(exact_text(digits, product)),
+    match ascii_decimal(digits).and_then(|v| v.checked_mul(Decimal::from(product))) {
+        Some(v) => number.value = v.normalize(),
+        None => number.big = Some(exact_text(digits, product)),
     }
     Some(number)
+}
+
+/// ASCII digits with at most one point, as an exact decimal; `None` beyond
+/// [`Decimal`]'s range. Read in one pass, with no string to parse.
+fn ascii_decimal(digits: &str) -> Option<Decimal> {
+    let (mut mantissa, mut scale, mut point) = (0i128, 0u32, false);
+    for b in digits.bytes() {
+        if b == b'.' {
+            point = true;
+            continue;
+        }
+        mantissa = mantissa
+            .checked_mul(10)?
+            .checked_add(i128::from(b - b'0'))?;
+        scale += u32::from(point);
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
 /// `digits` (ASCII, maybe with a point) times a power of ten, exactly, as

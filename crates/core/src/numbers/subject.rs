@@ -11,11 +11,34 @@
 use super::text::{is_han, WordIndex};
 use super::vocab::vocabulary;
 
-/// Chars that end a clause.
-const CLAUSE_END: &[char] = &[
-    '，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?', '\n', '(', ')', '（', '）',
-    '“', '”', '"', '《', '》',
-];
+/// Does `c` end a clause? (A `match`, not a search of a list: it runs at
+/// every char before a counted number.)
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '、'
+            | ','
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\n'
+            | '('
+            | ')'
+            | '（'
+            | '）'
+            | '“'
+            | '”'
+            | '"'
+            | '《'
+            | '》'
+    )
+}
 
 /// What a counted number counts: the noun after the unit, or the words
 /// before the number in its clause after the last verb.
@@ -23,14 +46,14 @@ pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Optio
     // After the unit: 到23个镇街 → 镇街.
     let after = without_ignorables(&text[end..], 12);
     let after: &str = &after;
-    let stops_here = after.is_empty() || after.starts_with(CLAUSE_END);
+    let stops_here = after.is_empty() || after.starts_with(is_clause_end);
     let vocab = vocabulary();
     let (noun_end, verbs) = (&vocab.noun_end, &vocab.verbs);
     if !stops_here && vocab.not_a_noun_start.prefix_of(after).is_none() {
         // The noun is after[..len], of `n` chars.
         let (mut len, mut n) = (0usize, 0usize);
         for c in after.chars() {
-            if CLAUSE_END.contains(&c) || !is_han(c) {
+            if is_clause_end(c) || !is_han(c) {
                 break;
             }
             len += c.len_utf8();
@@ -52,12 +75,12 @@ pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Optio
     let lo = (start.saturating_sub(64 * 4)..=start)
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(start);
-    let clause_start = text[lo..start].rfind(CLAUSE_END).map_or(lo, |i| {
+    let clause_start = text[lo..start].rfind(is_clause_end).map_or(lo, |i| {
         lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
     });
     let clause = without_ignorables(&text[clause_start..start], usize::MAX);
     let mut s: &str = &clause;
-    while let Some(w) = vocab.before_number.iter().find(|w| s.ends_with(**w)) {
+    while let Some(w) = vocab.before_number_word(s) {
         s = &s[..s.len() - w.len()];
     }
     // The last verb that leaves something after it (组织执法检查5项: 检查

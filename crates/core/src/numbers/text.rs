@@ -52,7 +52,7 @@ pub(crate) fn char_at(text: &str, at: usize, limit: usize) -> Option<(char, usiz
     if b < 0x80 {
         return Some((b as char, 1));
     }
-    let c = text.get(at..limit)?.chars().next()?;
+    let c = text.get(at..)?.chars().next()?;
     Some((number_char(c), c.len_utf8()))
 }
 

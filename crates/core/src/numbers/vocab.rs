@@ -32,7 +32,8 @@ pub(crate) struct Vocabulary {
     unit_kinds: rustc_hash::FxHashMap<&'static str, UnitKind>,
     pub set_words: Vec<&'static str>,
     pub verbs: WordIndex,
-    pub before_number: Vec<&'static str>,
+    /// Words stripped before a number, longest first, with their last chars.
+    before_number: Vec<(char, &'static str)>,
     pub subject_lead: Vec<&'static str>,
     pub not_a_noun_start: WordIndex,
     pub noun_end: WordIndex,
@@ -49,6 +50,15 @@ pub(crate) struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// The longest word of the `before_number` list that `s` ends with.
+    pub(crate) fn before_number_word(&self, s: &str) -> Option<&'static str> {
+        let last = s.chars().next_back()?;
+        self.before_number
+            .iter()
+            .find(|(c, w)| *c == last && s.ends_with(*w))
+            .map(|(_, w)| *w)
+    }
+
     /// The kind of a unit of [`Vocabulary::units`].
     pub(crate) fn unit_kind(&self, unit: &str) -> UnitKind {
         self.unit_kinds
@@ -116,7 +126,10 @@ fn parse(units: &'static str, words: &'static str) -> Result<Vocabulary, String>
         unit_kinds,
         set_words: list("set_words")?,
         verbs: WordIndex::new(&list("verbs")?),
-        before_number: longest_first(list("before_number")?),
+        before_number: longest_first(list("before_number")?)
+            .into_iter()
+            .filter_map(|w| Some((w.chars().next_back()?, w)))
+            .collect(),
         subject_lead: longest_first(list("subject_lead")?),
         not_a_noun_start: WordIndex::new(&list("not_a_noun_start")?),
         noun_end: WordIndex::new(&list("noun_end")?),
