@@ -376,6 +376,44 @@ const MENTIONS: &[(&str, &str, &[&str])] = &[
     ("markers", "建强12345热线", &[]),
     ("markers", "G20峰会", &[]),
     ("markers", "15:24开会", &[]),
+    // found by the second round of blind batches
+    (
+        "round-2",
+        "贡献9金、5银、6铜",
+        &[
+            "9金|cardinal|9||金|",
+            "5银|cardinal|5||银|",
+            "6铜|cardinal|6||铜|",
+        ],
+    ),
+    ("round-2", "年均增长5%—5.5%", &["5%—5.5%|range|5|5.5|%|"]),
+    (
+        "round-2",
+        "省委十四届九次全会精神",
+        &["十四届|ordinal|14||届|", "九次|ordinal|9||次|"],
+    ),
+    ("round-2", "连续12届获奖", &["12届|cardinal|12||届|"]),
+    (
+        "round-2",
+        "2家千亿级园区",
+        &["2家|cardinal|2||家|", "千亿|cardinal|100000000000|||"],
+    ),
+    ("round-2", "即《十条》", &[]),
+    (
+        "round-2",
+        "至少上百年",
+        &["至少上百年|cardinal|100||年|至少"],
+    ),
+    ("round-2", "营业收入翻一番", &["一番|cardinal|1||番|"]),
+    ("round-2", "获技术发明奖一等奖", &["一等|cardinal|1||等|"]),
+    ("round-2", "离广州五十哩", &["五十哩|cardinal|50||哩|"]),
+    (
+        "round-2",
+        "打造一刻钟便民生活圈",
+        &["一刻钟|cardinal|1||刻钟|"],
+    ),
+    ("round-2-not", "五金工人小组", &[]),
+    ("round-2-not", "四个现代化的关键", &[]),
     // huge values are exact, never an error
     (
         "huge",

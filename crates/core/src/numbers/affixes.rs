@@ -74,17 +74,35 @@ pub(crate) fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Pr
             {
                 break;
             }
-            return Prefix {
+            let mut prefix = Prefix {
                 approx: Some(w),
                 start: at - len,
                 ..Prefix::default()
             };
+            if magnitude_only {
+                // 至少上百年: an approximation before 上 too; the outer one
+                // is the modifier, and the span starts with it.
+                if let Some((outer, outer_len)) = outer_approx(text, floor, prefix.start) {
+                    prefix.approx = Some(outer);
+                    prefix.start -= outer_len;
+                }
+            }
+            return prefix;
         }
     }
     Prefix {
         start: at,
         ..Prefix::default()
     }
+}
+
+/// An approximation word (not one of 上 几 数) ending at `at`.
+fn outer_approx(text: &str, floor: usize, at: usize) -> Option<(&'static str, usize)> {
+    vocabulary()
+        .approx_before
+        .iter()
+        .filter(|w| !matches!(**w, "上" | "几" | "数"))
+        .find_map(|&w| word_before(text, floor, at, w).map(|len| (w, len)))
 }
 
 /// 第一、二、三: the 第 of the first numeral holds for the rest of the list.
@@ -130,9 +148,10 @@ pub(crate) fn continues_an_ordinal_list(text: &str, at: usize) -> bool {
 pub(crate) fn range_tail(
     text: &str,
     number: &Number,
+    from: usize,
     limit: usize,
 ) -> Option<(Decimal, Decimal, usize)> {
-    let after = skip_ws(text, number.end, limit);
+    let after = skip_ws(text, from, limit);
     let (mark, _) = char_at(text, after, limit).filter(|(c, _)| RANGE_MARKS.contains(c))?;
     let mut second = after + text[after..].chars().next().map_or(0, char::len_utf8);
     if mark == '—' && text[second..limit].starts_with('—') {
@@ -150,6 +169,18 @@ pub(crate) fn range_tail(
         }
     }
     (high.value > low).then_some((low, high.value, high.end))
+}
+
+/// 5%—5.5%: a range of percents, each end with its sign.
+pub(crate) fn percent_range(
+    text: &str,
+    number: &Number,
+    limit: usize,
+) -> Option<(Decimal, Decimal, usize)> {
+    let (sign, len) = char_at(text, number.end, limit).filter(|(c, _)| *c == '%')?;
+    let (low, high, high_end) = range_tail(text, number, number.end + len, limit)?;
+    char_at(text, high_end, limit).filter(|(c, _)| *c == sign)?;
+    Some((low, high, high_end))
 }
 
 /// 余 多 来 几 between the number and its unit (60余场, 2000多个, 十来个,

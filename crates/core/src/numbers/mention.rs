@@ -13,7 +13,7 @@
 use rust_decimal::Decimal;
 
 use super::affixes::{
-    approx_after_unit, approx_before_unit, prefix, range_tail, unit_and_kind, Prefix,
+    approx_after_unit, approx_before_unit, percent_range, prefix, range_tail, unit_and_kind, Prefix,
 };
 use super::dates::date_or_year;
 use super::not_mentions::{
@@ -124,7 +124,9 @@ impl Reading {
     fn after_number(text: &str, number: &Number, prefix: &Prefix, limit: usize) -> Reading {
         let (mut value, mut high, mut end) = (number.value, number.high, number.end);
         if high.is_none() {
-            if let Some((low, h, high_end)) = range_tail(text, number, limit) {
+            let tail = range_tail(text, number, number.end, limit)
+                .or_else(|| percent_range(text, number, limit));
+            if let Some((low, h, high_end)) = tail {
                 (value, high, end) = (low, Some(h), high_end);
             }
         }
@@ -153,7 +155,15 @@ impl Reading {
     /// a high end a range.
     fn read_unit(&mut self, text: &str, number: &Number, prefix: &Prefix, limit: usize) {
         let cursor = self.cursor;
-        let (kind, mut unit, mut len) = unit_and_kind(text, cursor, limit, prefix, self.value);
+        let (mut kind, mut unit, mut len) = unit_and_kind(text, cursor, limit, prefix, self.value);
+        if number.bare_magnitude && unit.as_deref() == Some("级") {
+            // 千亿级园区: 级 makes a class of the magnitude, it is no unit.
+            (kind, unit, len) = (NumberKind::Cardinal, None, 0);
+        }
+        if unit.as_deref() == Some("届") && text[..self.start].ends_with("连续") {
+            // 连续12届: twelve editions in a row, a count.
+            kind = NumberKind::Cardinal;
+        }
         if unit.is_none() && number.magnitude > 1 {
             let letters = text[cursor..limit]
                 .bytes()
@@ -206,7 +216,8 @@ impl Reading {
             || self.unit.is_some()
             || self.high.is_some()
             || self.approx.is_some()
-            || number.has_magnitude && number.chars >= 2 && !number.bare_magnitude;
+            || number.has_magnitude && number.chars >= 2 && !number.bare_magnitude
+            || number.bare_magnitude && number.chars >= 2 && text[self.cursor..].starts_with('级');
         let from = if prefix.ordinal { prefix.start } else { at };
         let unit = self.unit.as_deref();
         if !formed
@@ -225,7 +236,7 @@ impl Reading {
         {
             return false;
         }
-        if is_session_ordinal(unit, before, text, self.cursor, limit) {
+        if is_session_ordinal(unit, text, at, self.cursor, limit) {
             self.kind = NumberKind::Ordinal;
         }
         true
@@ -320,12 +331,14 @@ fn year_before_a_name(
 /// 人大一次会议, 十九届二次全会: the session's ordinal.
 fn is_session_ordinal(
     unit: Option<&str>,
-    before: &str,
     text: &str,
+    at: usize,
     cursor: usize,
     limit: usize,
 ) -> bool {
+    // text[..at], not the text after the last mention: 十四届九次全会
+    // follows the mention 十四届 directly.
     unit == Some("次")
-        && before.ends_with(['大', '届', '协'])
+        && text[..at].ends_with(['大', '届', '协'])
         && starts_with_any(&text[cursor..limit], &["会议", "全会", "全体会议"]).is_some()
 }

@@ -213,7 +213,8 @@ pub(crate) fn chinese_rules_allow(
     // counts events (一次).
     if one
         && unit_kind == Some(UnitKind::Measure)
-        && !unit.is_some_and(|u| vocab.event_measures.contains(&u))
+        && !unit
+            .is_some_and(|u| vocab.event_measures.contains(&u) || vocab.grade_measures.contains(&u))
         && !vocab.counting_cues.iter().any(|c| before.ends_with(c))
     {
         return false;

@@ -1,6 +1,8 @@
-//! Short quotations: a count inside “两件大事” is part of a name.
+//! Short quotations: a count inside “两件大事” or a short title 《十条》 is
+//! part of a name.
 
-/// Is `at..end` inside a short quotation (“…”, at most 16 chars)?
+/// Is `at..end` inside a short quotation (“…”, 「…」 or 《…》, at most 16
+/// chars)?
 pub(crate) fn in_short_quote(text: &str, at: usize, end: usize) -> bool {
     // Look no further than a short quote can reach (17 chars of at most 4
     // bytes): the cost per candidate stays constant. The marks are found by
@@ -14,11 +16,11 @@ pub(crate) fn in_short_quote(text: &str, at: usize, end: usize) -> bool {
     let hi = (end + REACH).min(text.len());
     // The nearest opening mark wholly in lo..at, the nearest closing one
     // wholly in end..hi (by the index of their last bytes).
-    let open = memchr::memrchr2_iter(0x9C, 0x8C, &bytes[lo..at])
+    let open = memchr::memrchr3_iter(0x9C, 0x8C, 0x8A, &bytes[lo..at])
         .filter(|&k| k >= 2)
         .map(|k| lo + k)
         .find(|&j| quote_mark(bytes, j) == Some(true));
-    let close = memchr::memchr2_iter(0x9D, 0x8D, &bytes[end..hi])
+    let close = memchr::memchr3_iter(0x9D, 0x8D, 0x8B, &bytes[end..hi])
         .filter(|&k| k >= 2)
         .map(|k| end + k)
         .find(|&j| quote_mark(bytes, j) == Some(false));
@@ -34,14 +36,14 @@ pub(crate) fn in_short_quote(text: &str, at: usize, end: usize) -> bool {
     }
 }
 
-/// Is a quotation mark's last byte at `j`: `Some(true)` for “ or 「,
-/// `Some(false)` for ” or 」 (each three bytes; a lead byte E2/E3 is never
+/// Is a quotation mark's last byte at `j`: `Some(true)` for “ 「 《,
+/// `Some(false)` for ” 」 》 (each three bytes; a lead byte E2/E3 is never
 /// inside another character, so the three bytes are that mark).
 #[inline]
 fn quote_mark(bytes: &[u8], j: usize) -> Option<bool> {
     match bytes.get(j.checked_sub(2)?..=j)? {
-        [0xE2, 0x80, 0x9C] | [0xE3, 0x80, 0x8C] => Some(true),
-        [0xE2, 0x80, 0x9D] | [0xE3, 0x80, 0x8D] => Some(false),
+        [0xE2, 0x80, 0x9C] | [0xE3, 0x80, 0x8C] | [0xE3, 0x80, 0x8A] => Some(true),
+        [0xE2, 0x80, 0x9D] | [0xE3, 0x80, 0x8D] | [0xE3, 0x80, 0x8B] => Some(false),
         _ => None,
     }
 }

@@ -14,12 +14,13 @@ fn in_short_quote_plain(text: &str, at: usize, end: usize) -> bool {
     let hi = ((end + REACH).min(text.len())..=text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
-    let open = text[lo..at].rfind(['“', '「']).map(|i| lo + i);
-    let close = text[end..hi].find(['”', '」']).map(|i| end + i);
+    let open = text[lo..at].rfind(['“', '「', '《']).map(|i| lo + i);
+    let close = text[end..hi].find(['”', '」', '》']).map(|i| end + i);
     match (open, close) {
         (Some(o), Some(c)) => {
             let inside = &text[o..c];
-            !inside[3..].contains(['“', '「', '”', '」']) && inside.chars().count() <= 17
+            !inside[3..].contains(['“', '「', '《', '”', '」', '》'])
+                && inside.chars().count() <= 17
         }
         _ => false,
     }
@@ -29,7 +30,7 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
     #[test]
     fn short_quotes_are_found_as_by_str_searches(
-        text in "[“”「」两件大事1+9a\u{201C}\u{300C}\u{3000}\u{2F81F}、]{0,60}",
+        text in "[“”「」《》〈两件大事1+9a\u{201C}\u{300C}\u{3000}\u{2F81F}、]{0,60}",
         a in 0usize..200,
         len in 0usize..20,
     ) {

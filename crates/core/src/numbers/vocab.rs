@@ -47,6 +47,7 @@ pub(crate) struct Vocabulary {
     pub counting_cues: Vec<&'static str>,
     pub event_measures: Vec<&'static str>,
     pub number_names: Vec<&'static str>,
+    pub grade_measures: Vec<&'static str>,
 }
 
 impl Vocabulary {
@@ -145,6 +146,7 @@ fn parse(units: &'static str, words: &'static str) -> Result<Vocabulary, String>
         counting_cues: longest_first(list("counting_cues")?),
         event_measures: list("event_measures")?,
         number_names: list("number_names")?,
+        grade_measures: list("grade_measures")?,
     })
 }
 
