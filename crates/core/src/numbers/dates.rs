@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use super::numeral::digit_value;
-use super::read::read_number;
+use super::read::{read_number, Number};
 use super::text::{char_at, number_char, skip_ws, starts_with_any};
 use super::RANGE_MARKS;
 use super::{mention, NumberKind, NumberMention, NumberValue};
@@ -71,11 +71,10 @@ pub(crate) fn date_or_year(
     text: &str,
     before: &str,
     at: usize,
-    num_end: usize,
+    number: &Number,
     limit: usize,
-    value: Decimal,
-    arabic: bool,
 ) -> Option<NumberMention> {
+    let (num_end, value, arabic) = (number.end, number.value, number.arabic);
     let digits = &text[at..num_end];
     if arabic {
         if let Some(m) = date_stamp(text, before, at, num_end, limit) {
@@ -90,7 +89,7 @@ pub(crate) fn date_or_year(
         }
         return written_year(text, at, num_end, limit, value);
     }
-    month_without_year(text, before, at, num_end, limit, value, arabic)
+    month_without_year(text, before, at, number, limit)
 }
 
 /// (20230219): eight digits in brackets.
@@ -216,12 +215,11 @@ fn month_without_year(
     text: &str,
     before: &str,
     at: usize,
-    num_end: usize,
+    number: &Number,
     limit: usize,
-    value: Decimal,
-    arabic: bool,
 ) -> Option<NumberMention> {
-    small(value, 12)?;
+    let (num_end, arabic) = (number.end, number.arabic);
+    small(number.value, 12)?;
     if text[..at].ends_with('个') || !text[skip_ws(text, num_end, limit)..limit].starts_with('月')
     {
         return None;

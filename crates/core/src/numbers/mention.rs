@@ -49,15 +49,7 @@ pub(crate) fn mention_at(
     }
     let before = &text[floor..at];
     if number.high.is_none() && number.approx.is_none() {
-        let date = date_or_year(
-            text,
-            before,
-            at,
-            number.end,
-            limit,
-            number.value,
-            number.arabic,
-        );
+        let date = date_or_year(text, before, at, &number, limit);
         if date.is_some() {
             return date;
         }
