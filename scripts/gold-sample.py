@@ -73,6 +73,10 @@ def batches():
     yield "provincial-c", [(f"prov-{p}", provincial(p), 20)
                            for p in ["湖南省", "甘肃省", "福建省", "吉林省"]]
     yield "cpc-second", [(sid, text, 5) for sid, c, text in cpc if c != 7]
+    # Third round, after the fixes the second round prompted.
+    yield "provincial-d", [(f"prov-{p}", provincial(p), 20)
+                           for p in ["山东省", "云南省", "新疆维吾尔自治区", "重庆市"]]
+    yield "cpc-third", [(sid, text, 5) for sid, c, text in cpc if c != 7]
 
 
 def drawn_before():
