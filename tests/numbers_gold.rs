@@ -200,6 +200,13 @@ fn precision_and_recall_against_the_gold_standard() {
     let ex = NumberExtractor::new(&Lexicon::builtin()).unwrap();
     let mut failed = Vec::new();
     for path in gold_files() {
+        // A batch is drawn, committed, then annotated: one with no M line
+        // yet is waiting for its annotator, and is not scored.
+        let text = std::fs::read_to_string(&path).expect("gold file");
+        if !text.lines().any(|l| l.starts_with("M\t")) {
+            println!("== {}: drawn, not yet annotated: skipped", path.display());
+            continue;
+        }
         let s = score(&ex, &path);
         if s.precision < 0.95 || s.recall < 0.95 {
             failed.push(format!(
