@@ -56,6 +56,27 @@ fn date(text: &str, at: usize, end: usize, iso: String) -> NumberMention {
     out
 }
 
+/// A range of days (3月19日至20日): ISO dates at both ends, unit 日.
+fn days(text: &str, at: usize, end: usize, low: String, high: String) -> NumberMention {
+    let mut out = mention(text, at, end, NumberKind::Range);
+    out.value = Some(NumberValue::Date(low));
+    out.value_high = Some(NumberValue::Date(high));
+    out.unit = Some("日".into());
+    out
+}
+
+/// After a day (19日): a range mark and a later day of the same month
+/// (至20日), its number and end.
+fn day_range(text: &str, at: usize, limit: usize, day: u32) -> Option<(u32, usize)> {
+    let at = skip_ws(text, at, limit);
+    let (mark, len) = char_at(text, at, limit).filter(|(c, _)| RANGE_MARKS.contains(c))?;
+    let _ = mark;
+    let (dv, dend, _) = core_number(text, skip_ws(text, at + len, limit), limit)?;
+    let high = small(dv, 31).filter(|&h| h > day)?;
+    let suffix = starts_with_any(&text[dend..limit], &["日", "号"])?;
+    Some((high, dend + suffix.len()))
+}
+
 /// A range of years (unit 年).
 fn years(text: &str, at: usize, end: usize, low: Decimal, high: Decimal) -> NumberMention {
     let mut out = mention(text, at, end, NumberKind::Range);
@@ -170,11 +191,14 @@ fn written_year(
     let year_end = after_year + '年'.len_utf8();
     let y = u32::try_from(value).ok()?;
     if let Some((month, day, end)) = month_and_day(text, skip_ws(text, year_end, limit), limit) {
-        let iso = match day {
-            Some(day) => format!("{y}-{month:02}-{day:02}"),
-            None => format!("{y}-{month:02}"),
+        let Some(day) = day else {
+            return Some(date(text, at, end, format!("{y}-{month:02}")));
         };
-        return Some(date(text, at, end, iso));
+        let iso = |d: u32| format!("{y}-{month:02}-{d:02}");
+        return Some(match day_range(text, end, limit, day) {
+            Some((high, end)) => days(text, at, end, iso(day), iso(high)),
+            None => date(text, at, end, iso(day)),
+        });
     }
     if let Some((end, high)) = second_year(text, year_end, limit, value) {
         return Some(years(text, at, end, value, high));
@@ -226,7 +250,11 @@ fn month_without_year(
     }
     let (month, day, end) = month_and_day(text, at, limit)?;
     if let Some(day) = day {
-        return Some(date(text, at, end, format!("--{month:02}-{day:02}")));
+        let iso = |d: u32| format!("--{month:02}-{d:02}");
+        return Some(match day_range(text, end, limit, day) {
+            Some((high, end)) => days(text, at, end, iso(day), iso(high)),
+            None => date(text, at, end, iso(day)),
+        });
     }
     // 1-6月 style ranges are read by the caller.
     let month_end = end;

@@ -17,9 +17,11 @@ use super::affixes::{
 };
 use super::dates::date_or_year;
 use super::not_mentions::{
-    a_lone_chinese_numeral, chinese_rules_allow, clock_time, glued_to_latin, in_set_word,
-    inside_a_number, is_marker, names_a_line, nothing_can_make_a_mention,
+    a_lone_chinese_numeral, a_lone_financial_numeral, chinese_rules_allow, clock_time,
+    glued_to_latin, in_set_word, inside_a_number, is_marker, names_a_line,
+    nothing_can_make_a_mention,
 };
+use super::numeral::digit_value;
 use super::placeholder::placeholder_at;
 use super::quote::in_short_quote;
 use super::read::{read_number, Number};
@@ -86,7 +88,10 @@ pub(crate) fn mention_at(
 /// number, holds a lone Chinese numeral, or the digits name something
 /// (G20, 15:24).
 fn candidate_number(text: &str, at: usize, limit: usize) -> Option<Number> {
-    if inside_a_number(text, at) || a_lone_chinese_numeral(text, at, limit) {
+    if inside_a_number(text, at)
+        || a_lone_chinese_numeral(text, at, limit)
+        || a_lone_financial_numeral(text, at, limit)
+    {
         return None;
     }
     let number = read_number(text, at, limit)?;
@@ -117,18 +122,19 @@ impl Reading {
         let (mut value, mut high, mut end) = (number.value, number.high, number.end);
         if high.is_none() {
             let tail = range_tail(text, number, number.end, limit)
-                .or_else(|| percent_range(text, number, limit));
+                .or_else(|| percent_range(text, number, limit))
+                .or_else(|| listed_pair(text, number, limit).filter(|_| !prefix.ordinal));
             if let Some((low, h, high_end)) = tail {
                 (value, high, end) = (low, Some(h), high_end);
             }
         }
         let mut approx = prefix.approx.or(number.approx);
         let mut cursor = skip_ws(text, end, limit);
-        if approx.is_none() {
-            if let Some((a, len)) = approx_before_unit(text, cursor, limit) {
-                approx = Some(a);
-                cursor += len;
-            }
+        // 近一百多年: a second approximation after the number is part of
+        // the span; the one before it is the modifier.
+        if let Some((a, len)) = approx_before_unit(text, cursor, limit) {
+            approx = approx.or(Some(a));
+            cursor += len;
         }
         Reading {
             start: prefix.start,
@@ -151,6 +157,14 @@ impl Reading {
         if number.bare_magnitude && unit.as_deref() == Some("级") {
             // 千亿级园区: 级 makes a class of the magnitude, it is no unit.
             (kind, unit, len) = (NumberKind::Cardinal, None, 0);
+        }
+        if !number.arabic
+            && number.chars == 1
+            && unit.as_deref() == Some("期")
+            && names_a_phase(text, cursor + len, limit)
+        {
+            // 基地二期、 西线一期工程: the project's phase.
+            kind = NumberKind::Ordinal;
         }
         if unit.as_deref() == Some("届") && text[..self.start].ends_with("连续") {
             // 连续12届: twelve editions in a row, a count.
@@ -276,6 +290,33 @@ impl Reading {
         m.unit = self.unit;
         m
     }
+}
+
+/// After N期: the end of a clause, or 工程 项目 范围 — a phase, not a
+/// count of sessions (举办三期培训班).
+fn names_a_phase(text: &str, at: usize, limit: usize) -> bool {
+    let rest = &text[at..limit];
+    rest.is_empty()
+        || rest.starts_with(['、', '，', '。', '；', ',', ';'])
+        || starts_with_any(rest, &["工程", "项目", "范围"]).is_some()
+}
+
+/// 五、六个人: two consecutive Chinese digits listed before one unit are
+/// an approximate range, as 五六个 is.
+fn listed_pair(text: &str, number: &Number, limit: usize) -> Option<(Decimal, Decimal, usize)> {
+    if number.arabic || number.chars != 1 {
+        return None;
+    }
+    let (_, comma) = char_at(text, number.end, limit).filter(|(c, _)| *c == '、')?;
+    let second = number.end + comma;
+    let (c, len) = char_at(text, second, limit)?;
+    let high = Decimal::from(digit_value(c).filter(|_| !c.is_ascii_digit())?);
+    let unit_follows = vocabulary().units.at(text, second + len, limit).is_some();
+    (unit_follows && high == number.value + Decimal::ONE).then_some((
+        number.value,
+        high,
+        second + len,
+    ))
 }
 
 /// `start..end` without the ignorable chars at its end.

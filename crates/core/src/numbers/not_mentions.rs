@@ -42,6 +42,7 @@ pub(crate) fn nothing_around(text: &str, at: usize, end: usize, limit: usize) ->
             || vocab.approx_mid.has_first(c)
             || vocab.approx_after.has_first(c)
             || RANGE_MARKS.contains(&c)
+            || c == '、'
             || matches!(
                 c,
                 '%' | '‰' | '中' | '届' | '大' | '年' | '月' | '日' | '号'
@@ -51,6 +52,22 @@ pub(crate) fn nothing_around(text: &str, at: usize, end: usize, limit: usize) ->
         p == '之' || p == '第' || p == '、' || vocab.approx_before_last.contains(&p)
     });
     !next_can && !prev_can
+}
+
+/// A financial numeral (壹 … 玖, 拾 佰 仟) alone is a word (陆港 is a land
+/// port, 伍 a name): one stands for a number only beside another numeral.
+pub(crate) fn a_lone_financial_numeral(text: &str, at: usize, limit: usize) -> bool {
+    let Some((c, len)) = char_at(text, at, limit) else {
+        return false;
+    };
+    let financial = matches!(
+        c,
+        '壹' | '贰' | '叁' | '肆' | '伍' | '陆' | '柒' | '捌' | '玖' | '拾' | '佰' | '仟'
+    );
+    let numeral = |c: char| digit_value(c).is_some() || unit_value(c).is_some();
+    financial
+        && !char_at(text, at + len, limit).is_some_and(|(n, _)| numeral(n))
+        && !char_before(text, at).is_some_and(|(p, _)| numeral(p))
 }
 
 /// The commonest candidate of a Chinese text, one Chinese numeral with
@@ -98,7 +115,8 @@ pub(crate) fn is_marker(text: &str, at: usize, end: usize, limit: usize) -> bool
         (prev, next),
         (Some('(' | '（'), ')' | '）') | (Some('[' | '［'), ']' | '］') | (Some('【'), '】')
     );
-    let line_start = prev.is_none_or(|p| p == '\n' || p == '\r' || p == '\u{3000}' || p == ' ');
+    let line_start =
+        prev.is_none_or(|p| matches!(p, '\n' | '\r' | '\u{3000}' | ' ' | '：' | ':' | '；' | '。'));
     let listed = line_start
         && (next == '、'
             || next == '.'
@@ -202,6 +220,8 @@ pub(crate) fn chinese_rules_allow(
     if number.bare_magnitude
         && number.chars == 1
         && approx.is_none()
+        // 每千人口, 每万人: a rate per magnitude.
+        && !before.ends_with('每')
         && !digits.starts_with(['十', '拾'])
         && unit_kind != Some(UnitKind::Time)
         && !(unit.is_some() && text[cursor..limit].starts_with('级'))
@@ -216,6 +236,8 @@ pub(crate) fn chinese_rules_allow(
         && !unit
             .is_some_and(|u| vocab.event_measures.contains(&u) || vocab.grade_measures.contains(&u))
         && !vocab.counting_cues.iter().any(|c| before.ends_with(c))
+        // 翻一番: doubling once.
+        && !(unit == Some("番") && before.ends_with('翻'))
     {
         return false;
     }
