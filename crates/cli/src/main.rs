@@ -62,7 +62,30 @@ enum Command {
     /// sql` or any SQL engine.
     #[cfg(feature = "sql")]
     Export(sql::ExportArgs),
+    /// Run a SQL query (Apache DataFusion): not in this build, which says how
+    /// to get it.
+    #[cfg(not(feature = "sql"))]
+    #[command(disable_help_flag = true)]
+    Sql {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        rest: Vec<String>,
+    },
+    /// Write a corpus as a Parquet table: not in this build, which says how
+    /// to get it.
+    #[cfg(not(feature = "sql"))]
+    #[command(disable_help_flag = true)]
+    Export {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        rest: Vec<String>,
+    },
 }
+
+/// What `tifa sql` and `tifa export` say in a build without them.
+#[cfg(not(feature = "sql"))]
+const NO_SQL: &str = "this tifa was built without SQL and Parquet (Apache DataFusion \
+     is most of the build time, so they are opt-in); build them with \
+     `cargo install --path crates/cli --features sql` \
+     (or `cargo run --release -p tifa-cli --features sql -- sql ...`)";
 
 #[derive(Args)]
 struct LexiconOpts {
@@ -334,6 +357,8 @@ fn main() -> ExitCode {
         Command::Sql(args) => sql::run_sql(args),
         #[cfg(feature = "sql")]
         Command::Export(args) => sql::run_export(args),
+        #[cfg(not(feature = "sql"))]
+        Command::Sql { .. } | Command::Export { .. } => Err(NO_SQL.to_string()),
     };
     match result {
         Ok(code) => code,
