@@ -237,6 +237,9 @@ pub(crate) fn unit_and_kind(
         return (NumberKind::Ordinal, Some(suffix.into()), len);
     }
     let vocab = vocabulary();
+    if vocab.not_units.at(text, at, limit).is_some() {
+        return (NumberKind::Cardinal, None, 0);
+    }
     let Some((unit, len)) = vocab.units.at(text, at, limit).filter(|(u, _)| *u != "大") else {
         return (NumberKind::Cardinal, None, 0);
     };

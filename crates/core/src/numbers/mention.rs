@@ -18,7 +18,7 @@ use super::affixes::{
 use super::dates::date_or_year;
 use super::not_mentions::{
     a_lone_chinese_numeral, a_lone_financial_numeral, chinese_rules_allow, clock_time,
-    glued_to_latin, in_set_word, inside_a_number, is_marker, names_a_line,
+    glued_to_latin, in_set_word, inside_a_number, is_marker, names_a_line, names_a_set_by_size,
     nothing_can_make_a_mention,
 };
 use super::numeral::digit_value;
@@ -63,7 +63,7 @@ pub(crate) fn mention_at(
     let mut r = Reading::after_number(text, &number, &prefix, limit);
     r.read_unit(text, &number, &prefix, limit);
     if number.arabic && r.is_bare(&prefix, at) {
-        if names_a_line(text, number.end, limit) {
+        if names_a_line(text, number.end, limit) || names_a_set_by_size(text, number.end, limit) {
             return None;
         }
         if let Some(m) = year_before_a_name(text, at, &number, limit) {
@@ -154,6 +154,12 @@ impl Reading {
     fn read_unit(&mut self, text: &str, number: &Number, prefix: &Prefix, limit: usize) {
         let cursor = self.cursor;
         let (mut kind, mut unit, mut len) = unit_and_kind(text, cursor, limit, prefix, self.value);
+        if unit.as_deref() == Some("个") && self.approx.is_none() {
+            // 三个多小时, 两个多月: the approximation inside a unit of time.
+            if let Some((a, t, more)) = approx_inside_a_time_unit(text, cursor + len, limit) {
+                (unit, len, self.approx) = (Some(t), len + more, Some(a));
+            }
+        }
         if number.bare_magnitude && unit.as_deref() == Some("级") {
             // 千亿级园区: 级 makes a class of the magnitude, it is no unit.
             (kind, unit, len) = (NumberKind::Cardinal, None, 0);
@@ -374,4 +380,22 @@ fn is_session_ordinal(
     unit == Some("次")
         && text[..at].ends_with(['大', '届', '协'])
         && starts_with_any(&text[cursor..limit], &["会议", "全会", "全体会议"]).is_some()
+}
+
+/// After 个: an approximation and a unit of time that 个 + it names
+/// (三个多小时 → 个小时, 多): the approximation, the unit, the length.
+fn approx_inside_a_time_unit(
+    text: &str,
+    at: usize,
+    limit: usize,
+) -> Option<(&'static str, String, usize)> {
+    let vocab = vocabulary();
+    let (a, alen) = vocab.approx_mid.at(text, at, limit)?;
+    let (t, tlen) = vocab.units.at(text, at + alen, limit)?;
+    let unit = format!("个{t}");
+    (vocab.is_unit(&unit) && vocab.unit_kind(&unit) == UnitKind::Time).then_some((
+        a,
+        unit,
+        alen + tlen,
+    ))
 }

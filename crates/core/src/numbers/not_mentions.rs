@@ -6,7 +6,7 @@
 
 use super::numeral::{digit_value, unit_value};
 use super::read::Number;
-use super::text::{char_at, char_before, ends_with_any, skip_ws, starts_with_any, word_at};
+use super::text::{char_at, char_before, ends_with_any, is_han, skip_ws, starts_with_any, word_at};
 use super::vocab::{vocabulary, UnitKind};
 use super::RANGE_MARKS;
 
@@ -97,10 +97,11 @@ pub(crate) fn inside_a_number(text: &str, at: usize) -> bool {
     })
 }
 
-/// Digits glued to Latin letters (G20, 5G, PM2.5) name things; letters
-/// after a magnitude are a unit (4万P).
+/// Digits glued to Latin letters (G20, 5G, PM2.5, PM_2.5: an identifier
+/// may hold an underscore) name things; letters after a magnitude are a
+/// unit (4万P).
 pub(crate) fn glued_to_latin(text: &str, at: usize, number: &Number, limit: usize) -> bool {
-    char_before(text, at).is_some_and(|(p, _)| p.is_ascii_alphabetic())
+    char_before(text, at).is_some_and(|(p, _)| p.is_ascii_alphabetic() || p == '_')
         || number.magnitude == 1
             && char_at(text, number.end, limit)
                 .is_some_and(|(c, _)| c.is_ascii_alphabetic() && c != 'x')
@@ -122,6 +123,16 @@ pub(crate) fn is_marker(text: &str, at: usize, end: usize, limit: usize) -> bool
             || next == '.'
                 && char_at(text, end + next_len, limit).is_none_or(|(c, _)| !c.is_ascii_digit()));
     bracketed || listed
+}
+
+/// N大 + a noun (7大领域, 十大湿地) names a set by its size, as the
+/// conventions settle for Chinese numerals; a congress (二十大) is read as
+/// an ordinal before this rule is asked.
+pub(crate) fn names_a_set_by_size(text: &str, end: usize, limit: usize) -> bool {
+    let Some(('大', len)) = char_at(text, end, limit) else {
+        return false;
+    };
+    char_at(text, end + len, limit).is_some_and(|(c, _)| is_han(c))
 }
 
 /// Clock times (15:24) are not among the kinds of SPEC §2.
@@ -225,6 +236,8 @@ pub(crate) fn chinese_rules_allow(
         && !digits.starts_with(['十', '拾'])
         && unit_kind != Some(UnitKind::Time)
         && !(unit.is_some() && text[cursor..limit].starts_with('级'))
+        // 亿元以上项目, 千万元以下: a threshold, approximate by its bound.
+        && !(unit.is_some() && vocab.approx_after.at(text, cursor, limit).is_some())
     {
         return false;
     }

@@ -328,6 +328,15 @@ pub(crate) fn range_of_chars(chars: &[char]) -> Option<(Decimal, Decimal)> {
         let high = without(i - 1)?;
         return ordered(low, high);
     }
+    // Two bare units falling (千百个工人, 百十人): hundreds to thousands,
+    // never 1100 — a numeral puts a digit before each unit it adds.
+    if let [a, b] = chars {
+        if let (Some(a), Some(b)) = (unit_value(*a), unit_value(*b)) {
+            if a > b && a <= 1000 {
+                return ordered(Decimal::from(b), Decimal::from(a));
+            }
+        }
+    }
     if parse_chars(chars).is_ok() {
         return None;
     }

@@ -48,6 +48,7 @@ pub(crate) struct Vocabulary {
     pub event_measures: Vec<&'static str>,
     pub number_names: Vec<&'static str>,
     pub grade_measures: Vec<&'static str>,
+    pub not_units: WordIndex,
 }
 
 impl Vocabulary {
@@ -58,6 +59,11 @@ impl Vocabulary {
             .iter()
             .find(|(c, w)| *c == last && s.ends_with(*w))
             .map(|(_, w)| *w)
+    }
+
+    /// Is `word` a unit of the vocabulary?
+    pub(crate) fn is_unit(&self, word: &str) -> bool {
+        self.unit_kinds.contains_key(word)
     }
 
     /// The kind of a unit of [`Vocabulary::units`].
@@ -147,6 +153,7 @@ fn parse(units: &'static str, words: &'static str) -> Result<Vocabulary, String>
         event_measures: list("event_measures")?,
         number_names: list("number_names")?,
         grade_measures: list("grade_measures")?,
+        not_units: WordIndex::new(&list("not_units")?),
     })
 }
 
