@@ -20,6 +20,9 @@ pub enum Error {
     /// The automaton could not be built (for example: too many patterns for
     /// the chosen engine).
     Build(String),
+    /// Options that cannot be honoured as given (for example
+    /// `--lexicon-only` without a lexicon file); the message says why.
+    Options(String),
 }
 
 /// One problem found in a lexicon.
@@ -67,6 +70,7 @@ impl fmt::Display for Error {
             }
             Error::Io { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
             Error::Build(msg) => write!(f, "cannot build the matcher: {msg}"),
+            Error::Options(msg) => f.write_str(msg),
         }
     }
 }

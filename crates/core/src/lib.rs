@@ -58,7 +58,9 @@ pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelec
 pub use discover::{Discovery, DiscoveryRecord};
 pub use engine::Strategy;
 pub use error::{Error, Problem};
-pub use lexicon::{Entry, EntryId, Lexicon, LexiconFormat, Origin, DEFAULT_CATEGORY, MAX_MEMBERS};
+pub use lexicon::{
+    AdHoc, Entry, EntryId, Lexicon, LexiconFormat, Origin, DEFAULT_CATEGORY, MAX_MEMBERS,
+};
 pub use matcher::{FindIter, Form, Match, Matcher, MatcherBuilder};
 pub use numbers::{
     numbers_by_subject, NumberExtractor, NumberKind, NumberMention, NumberRecord, NumberValue,
