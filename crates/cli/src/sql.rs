@@ -14,8 +14,10 @@ use futures_util::StreamExt;
 use serde_json::{Map, Value};
 use tifa_datafusion::{ParquetExport, TifaFunctions, EXPORT_COLUMNS};
 
+use crate::args::{FormatOpt, InputOpts, MatchOpts};
+use crate::driver::run_corpus;
+use crate::error::Result as CliResult;
 use crate::output::{Format, Printer};
-use crate::{io_err, load_lexicon, run_corpus, FormatOpt, InputOpts, MatchOpts};
 
 #[derive(Args)]
 pub struct SqlArgs {
@@ -280,8 +282,8 @@ fn rows(batch: &RecordBatch) -> Result<Vec<Map<String, Value>>, String> {
     serde_json::from_slice(&buf).map_err(|e| e.to_string())
 }
 
-pub fn run_sql(args: SqlArgs) -> Result<ExitCode, String> {
-    let lexicon = load_lexicon(&args.matching.lexicon)?;
+pub fn run_sql(args: SqlArgs) -> CliResult<ExitCode> {
+    let lexicon = args.matching.lexicon.sources().load()?;
     let functions =
         TifaFunctions::with_modes(lexicon, args.matching.overlapping, args.matching.strict);
     functions.check().map_err(|e| e.to_string())?;
@@ -314,15 +316,15 @@ pub fn run_sql(args: SqlArgs) -> Result<ExitCode, String> {
         while let Some(batch) = stream.next().await {
             let batch = batch.map_err(|e| e.to_string())?;
             for row in rows(&batch)? {
-                printer.push(&row).map_err(io_err)?;
+                printer.push(&row)?;
             }
         }
-        printer.finish().map_err(io_err)?;
+        printer.finish()?;
         Ok(ExitCode::SUCCESS)
     })
 }
 
-pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
+pub fn run_export(args: ExportArgs) -> CliResult<ExitCode> {
     let path = args.parquet.display().to_string();
     let file =
         std::fs::File::create(&args.parquet).map_err(|e| format!("cannot create {path}: {e}"))?;
@@ -341,7 +343,7 @@ pub fn run_export(args: ExportArgs) -> Result<ExitCode, String> {
         },
     )?;
     if let Some(e) = failed {
-        return Err(e);
+        return Err(e.into());
     }
     let (_, rows) = out.finish().map_err(|e| e.to_string())?;
     eprintln!(

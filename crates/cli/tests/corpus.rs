@@ -355,15 +355,46 @@ fn wide_pivots_phrases_into_columns() {
 }
 
 #[test]
-fn unknown_phrase_filter_suggests() {
-    tifa()
-        .args(["count", "--phrases", "一府一委", "-"])
-        .write_stdin("x")
+fn a_phrase_outside_the_lexicon_is_counted_with_a_note() {
+    // SPEC §4: added for the run as `custom`, never an error; one note,
+    // with a "did you mean" hint for the phrase that occurs nowhere and is
+    // close to an entry.
+    let out = tifa()
+        .args([
+            "count",
+            "--phrases",
+            "改革开放,一府一委,一府一委两院",
+            "--format",
+            "jsonl",
+            "-",
+        ])
+        .write_stdin("坚持改革开放，改革\n开放，一府一委两院。")
         .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "一府一委 is not a phrase of the lexicon (did you mean 一府一委两院",
-        ));
+        .success()
+        .get_output()
+        .clone();
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let row = |p: &str| rows.iter().find(|r| r["phrase"] == p).cloned();
+    let reform = row("改革开放").expect("改革开放 is counted");
+    assert_eq!(reform["count"], 2, "a line break inside is still a match");
+    assert_eq!(reform["category"], "custom");
+    assert_eq!(row("一府一委两院").unwrap()["count"], 1);
+    assert!(row("一府一委").is_none(), "0 occurrences: no row");
+    assert_eq!(rows.len(), 2);
+    let err = String::from_utf8(out.stderr).unwrap();
+    let notes: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("added for this run"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    assert!(
+        notes[0].contains("改革开放, 一府一委 (found 0 times; did you mean 一府一委两院"),
+        "{err}"
+    );
 }
 
 #[test]

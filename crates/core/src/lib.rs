@@ -49,6 +49,7 @@ mod lexicon;
 mod matcher;
 pub mod meta;
 mod numbers;
+mod options;
 pub use numbers::numeral;
 
 mod records;
@@ -66,4 +67,5 @@ pub use numbers::{
     numbers_by_subject, NumberExtractor, NumberKind, NumberMention, NumberRecord, NumberValue,
     SubjectTotal,
 };
+pub use options::{LexiconSources, MatchOptions};
 pub use records::{kwic, phrase_counts, scan, KwicRecord, LineCounter, PhraseCount, ScanRecord};

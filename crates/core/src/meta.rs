@@ -97,6 +97,49 @@ pub fn infer(meta: &mut Metadata, text: &str, file_name: &str) {
     }
 }
 
+/// The metadata of a JSON record's fields (a JSONL line, the server's
+/// `meta`): strings as they are, numbers and booleans as JSON writes them.
+/// An empty string is no value, so that what is missing is inferred
+/// (`"year": ""` gets the year of the text, as a missing `year` does);
+/// `null` is no value either. Arrays and objects are not metadata: their
+/// names are returned, for the front end to say so.
+///
+/// ```
+/// use serde_json::json;
+/// let record = json!({"year": "", "region": "巴南区", "n": 3, "tags": ["a"], "x": null});
+/// let (meta, ignored) = tifa_core::meta::from_json(record.as_object().unwrap());
+/// assert_eq!(meta.len(), 2);
+/// assert_eq!(meta["n"], "3");
+/// assert_eq!(ignored, ["tags"]);
+/// ```
+pub fn from_json<'a>(
+    fields: impl IntoIterator<Item = (&'a String, &'a serde_json::Value)>,
+) -> (Metadata, Vec<String>) {
+    use serde_json::Value;
+    let mut meta = Metadata::new();
+    let mut ignored = Vec::new();
+    for (k, v) in fields {
+        match v {
+            Value::String(s) if !s.is_empty() => drop(meta.insert(k.clone(), s.clone())),
+            Value::Number(n) => drop(meta.insert(k.clone(), n.to_string())),
+            Value::Bool(b) => drop(meta.insert(k.clone(), b.to_string())),
+            Value::Array(_) | Value::Object(_) => ignored.push(k.clone()),
+            Value::String(_) | Value::Null => {}
+        }
+    }
+    (meta, ignored)
+}
+
+/// The value of `field` for grouping a document (`--by`, the server's
+/// `by`): `id` and `doc` name the document's id; a field the document
+/// lacks is the empty group.
+pub fn field_value(id: &str, meta: &Metadata, field: &str) -> String {
+    match field {
+        "id" | "doc" => id.to_string(),
+        _ => meta.get(field).cloned().unwrap_or_default(),
+    }
+}
+
 fn is_year(s: &str) -> bool {
     s.len() == 4
         && s.bytes().all(|b| b.is_ascii_digit())

@@ -66,11 +66,14 @@ impl Lexicon {
         })
     }
 
-    /// Up to `n` phrases of the lexicon sharing the most characters with
-    /// `phrase` (ties in phrase order), for a "did you mean" hint; empty
-    /// when none shares a character.
+    /// Up to `n` phrases of the lexicon close to `phrase` — holding at
+    /// least half of its characters — those sharing the most first (ties
+    /// in phrase order), for a "did you mean" hint; empty when none is
+    /// that close.
     pub fn nearest(&self, phrase: &str, n: usize) -> Vec<&str> {
-        let chars: HashSet<char> = fold_str(phrase).chars().collect();
+        let folded = fold_str(phrase);
+        let chars: HashSet<char> = folded.chars().collect();
+        let half = folded.chars().count().div_ceil(2).max(1);
         let mut scored: Vec<(usize, &str)> = self
             .entries
             .iter()
@@ -79,7 +82,7 @@ impl Lexicon {
                 let shared = e.phrase.chars().filter(|c| chars.contains(c)).count();
                 (shared, e.phrase.as_str())
             })
-            .filter(|(shared, _)| *shared > 0)
+            .filter(|(shared, _)| *shared >= half)
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         scored.into_iter().take(n).map(|(_, p)| p).collect()

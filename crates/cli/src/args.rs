@@ -1,0 +1,335 @@
+//! The command line: every subcommand's flags and their help, apart from
+//! what the commands do with them (`commands/`). Help speaks to users;
+//! the column meanings are spelled out where a command prints a table.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use tifa_core::{LexiconSources, MatchOptions, NumberKind};
+use tifa_corpus::InputFormat;
+
+use crate::output::Format;
+#[cfg(feature = "sql")]
+use crate::sql;
+
+/// Count and trace Chinese official formulations (提法) in corpora.
+#[derive(Parser)]
+#[command(name = "tifa", version, about, long_about = None)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum Command {
+    /// Count each phrase: one row per group × phrase (SPEC §4 count table).
+    Count(CountArgs),
+    /// One record per match, with its position.
+    Scan(ScanArgs),
+    /// How phrase frequencies change along a field (year, congress, region):
+    /// the series, a summary per phrase, and charts (--out report.html,
+    /// report.md or chart.svg).
+    Trend(TrendArgs),
+    /// Every numeric mention: quantities, percentages, money, ordinals,
+    /// years, dates, ranges (SPEC §2), one record each.
+    Numbers(NumbersArgs),
+    /// Concordance: each match of the given phrases with its context.
+    Kwic(KwicArgs),
+    /// Candidate formulations not in the lexicon: quoted terms, numbered
+    /// formulas (两个…, N个X), paired ones (一X一Y).
+    Discover(DiscoverArgs),
+    /// Show, validate or export the lexicon.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+    /// Run a SQL query (Apache DataFusion) over tables of documents, with
+    /// tifa_count, tifa_matches and tifa_numbers.
+    #[cfg(feature = "sql")]
+    Sql(sql::SqlArgs),
+    /// Write a corpus as a Parquet table (one row per document) for `tifa
+    /// sql` or any SQL engine.
+    #[cfg(feature = "sql")]
+    Export(sql::ExportArgs),
+    /// Run a SQL query (Apache DataFusion): not in this build, which says how
+    /// to get it.
+    #[cfg(not(feature = "sql"))]
+    #[command(disable_help_flag = true)]
+    Sql {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        rest: Vec<String>,
+    },
+    /// Write a corpus as a Parquet table: not in this build, which says how
+    /// to get it.
+    #[cfg(not(feature = "sql"))]
+    #[command(disable_help_flag = true)]
+    Export {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+        rest: Vec<String>,
+    },
+}
+
+/// What `tifa sql` and `tifa export` say in a build without them.
+#[cfg(not(feature = "sql"))]
+pub(crate) const NO_SQL: &str = "this tifa was built without SQL and Parquet (Apache DataFusion \
+     is most of the build time, so they are opt-in); build them with \
+     `cargo install --path crates/cli --features sql` \
+     (or `cargo run --release -p tifa-cli --features sql -- sql ...`)";
+
+#[derive(Args)]
+pub(crate) struct LexiconOpts {
+    /// Add or replace entries from a lexicon file (.toml, .json, .csv, .tsv,
+    /// or one phrase a line); repeatable.
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub(crate) lexicons: Vec<PathBuf>,
+    /// Use only the --lexicon files, not the built-in lexicon.
+    #[arg(long)]
+    pub(crate) lexicon_only: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct MatchOpts {
+    #[command(flatten)]
+    pub(crate) lexicon: LexiconOpts,
+    /// Report every occurrence of every phrase, nested ones included.
+    #[arg(long)]
+    pub(crate) overlapping: bool,
+    /// No normalization: no skipping of line breaks and spaces inside
+    /// phrases, no full-width or traditional folding.
+    #[arg(long)]
+    pub(crate) strict: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct InputOpts {
+    /// Files or directories (searched recursively for .txt, .jsonl, .ndjson,
+    /// .csv, .tsv and their .gz); `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Read every input as this format: txt, jsonl, csv or tsv (default: by
+    /// extension; standard input and unknown extensions are txt).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_input_format)]
+    pub(crate) input_format: Option<InputFormat>,
+    /// The JSONL/CSV field holding the text (default: the first of text,
+    /// content, full_text, body).
+    #[arg(long, value_name = "FIELD")]
+    pub(crate) text_field: Option<String>,
+    /// The JSONL/CSV field holding the document id (default: path#line).
+    #[arg(long, value_name = "FIELD")]
+    pub(crate) id_field: Option<String>,
+    /// Set a metadata value for every document (over fields and inference),
+    /// e.g. --meta year=2023; repeatable.
+    #[arg(long = "meta", value_name = "KEY=VALUE", value_parser = parse_meta)]
+    pub(crate) meta: Vec<(String, String)>,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    /// Read large text files (16 MiB or more) into memory instead of
+    /// mapping them: for files another process may change meanwhile.
+    #[arg(long)]
+    pub(crate) no_mmap: bool,
+    /// Exit with status 1 when any input was skipped.
+    #[arg(long)]
+    pub(crate) strict_input: bool,
+}
+
+fn parse_input_format(s: &str) -> Result<InputFormat, String> {
+    InputFormat::from_name(s)
+        .ok_or_else(|| format!("unknown input format `{s}`: use txt, jsonl, csv or tsv"))
+}
+
+fn parse_meta(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(format!("`{s}` is not KEY=VALUE (e.g. --meta year=2023)")),
+    }
+}
+
+#[derive(Args)]
+pub(crate) struct FormatOpt {
+    /// Output format (default: table on a terminal, csv otherwise).
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<Format>,
+}
+
+#[derive(Args)]
+pub(crate) struct CountArgs {
+    #[command(flatten)]
+    pub(crate) input: InputOpts,
+    #[command(flatten)]
+    pub(crate) matching: MatchOpts,
+    #[command(flatten)]
+    pub(crate) format: FormatOpt,
+    /// Group by these metadata fields (year, region, or any field of the
+    /// records), e.g. --by year,region.
+    #[arg(long, value_delimiter = ',', value_name = "FIELD")]
+    pub(crate) by: Vec<String>,
+    /// One row per group, one column per phrase.
+    #[arg(long)]
+    pub(crate) wide: bool,
+    /// Only these phrases (canonical forms), e.g. --phrases 一府两院,一府一委两院.
+    #[arg(long, value_delimiter = ',', value_name = "PHRASE")]
+    pub(crate) phrases: Vec<String>,
+    /// Only phrases of these categories.
+    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
+    pub(crate) category: Vec<String>,
+    /// Only the N phrases with the most occurrences.
+    #[arg(long, value_name = "N")]
+    pub(crate) top: Option<usize>,
+    /// Also list phrases with no occurrence.
+    #[arg(long)]
+    pub(crate) all_phrases: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct ScanArgs {
+    #[command(flatten)]
+    pub(crate) input: InputOpts,
+    #[command(flatten)]
+    pub(crate) matching: MatchOpts,
+    #[command(flatten)]
+    pub(crate) format: FormatOpt,
+}
+
+#[derive(Args)]
+pub(crate) struct TrendArgs {
+    #[command(flatten)]
+    pub(crate) input: InputOpts,
+    #[command(flatten)]
+    pub(crate) matching: MatchOpts,
+    #[command(flatten)]
+    pub(crate) format: FormatOpt,
+    /// The axis: a metadata field (year, congress, region …).
+    #[arg(long, default_value = "year", value_name = "FIELD")]
+    pub(crate) by: String,
+    /// A second field: one line per value of it (e.g. region).
+    #[arg(long, value_name = "FIELD")]
+    pub(crate) by_also: Option<String>,
+    /// Only these phrases.
+    #[arg(long, value_delimiter = ',', value_name = "PHRASE")]
+    pub(crate) phrases: Vec<String>,
+    /// Only phrases of these categories.
+    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
+    pub(crate) category: Vec<String>,
+    /// Only the N phrases with the most occurrences (default 8 when no
+    /// phrase or category is named).
+    #[arg(long, value_name = "N")]
+    pub(crate) top: Option<usize>,
+    /// One chart per category (a line per phrase) instead of one per phrase.
+    #[arg(long)]
+    pub(crate) per_category: bool,
+    /// Write a report: .html (self-contained), .md (with SVG files beside
+    /// it), or .svg (one chart of every series).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) out: Option<PathBuf>,
+    /// The report's title.
+    #[arg(long)]
+    pub(crate) title: Option<String>,
+}
+
+#[derive(Args)]
+pub(crate) struct NumbersArgs {
+    #[command(flatten)]
+    pub(crate) input: InputOpts,
+    #[command(flatten)]
+    pub(crate) lexicon: LexiconOpts,
+    #[command(flatten)]
+    pub(crate) format: FormatOpt,
+    /// Only these kinds: cardinal, percent, money, ordinal, year, date, range.
+    #[arg(long, value_delimiter = ',', value_name = "KIND", value_parser = parse_kind)]
+    pub(crate) kind: Vec<NumberKind>,
+    /// The work-statistics view: one row per document × subject × unit with
+    /// the summed value (召开常委会会议7次 → 常委会会议, 次, 7).
+    #[arg(long)]
+    pub(crate) subjects: bool,
+}
+
+fn parse_kind(s: &str) -> Result<NumberKind, String> {
+    NumberKind::from_name(s).ok_or_else(|| {
+        format!("unknown kind `{s}`: use cardinal, percent, money, ordinal, year, date or range")
+    })
+}
+
+#[derive(Args)]
+pub(crate) struct KwicArgs {
+    /// The phrases, separated by commas (a phrase not in the lexicon is
+    /// added to it for this run).
+    #[arg(value_name = "PHRASE[,PHRASE…]")]
+    pub(crate) phrases: String,
+    #[command(flatten)]
+    pub(crate) input: InputOpts,
+    #[command(flatten)]
+    pub(crate) matching: MatchOpts,
+    #[command(flatten)]
+    pub(crate) format: FormatOpt,
+    /// Characters of context on each side.
+    #[arg(long, default_value_t = 20)]
+    pub(crate) width: usize,
+}
+
+#[derive(Args)]
+pub(crate) struct DiscoverArgs {
+    #[command(flatten)]
+    pub(crate) input: InputOpts,
+    #[command(flatten)]
+    pub(crate) lexicon: LexiconOpts,
+    #[command(flatten)]
+    pub(crate) format: FormatOpt,
+    /// Leave out candidates seen fewer times.
+    #[arg(long, default_value_t = 2)]
+    pub(crate) min_count: u64,
+    /// Only the N best candidates.
+    #[arg(long, value_name = "N")]
+    pub(crate) top: Option<usize>,
+    /// Print the candidates as a TOML lexicon file (category `candidate`),
+    /// ready to edit and pass to --lexicon.
+    #[arg(long)]
+    pub(crate) as_lexicon: bool,
+}
+
+#[derive(Subcommand)]
+pub(crate) enum LexiconCommand {
+    /// List the entries in use.
+    List {
+        #[command(flatten)]
+        lexicon: LexiconOpts,
+        #[command(flatten)]
+        format: FormatOpt,
+    },
+    /// Validate lexicon files: every problem, with file and line.
+    Check {
+        /// The files to check.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Check the files alone, not merged with the built-in lexicon.
+        #[arg(long)]
+        lexicon_only: bool,
+    },
+    /// Print the lexicon in use as a file that --lexicon accepts.
+    Export {
+        #[command(flatten)]
+        lexicon: LexiconOpts,
+        /// toml or json.
+        #[arg(long, default_value = "toml", value_parser = ["toml", "json"])]
+        format: String,
+    },
+}
+
+impl LexiconOpts {
+    /// Where the lexicon comes from (loaded by tifa-core, as every front
+    /// end loads it).
+    pub(crate) fn sources(&self) -> LexiconSources {
+        LexiconSources {
+            files: self.lexicons.clone(),
+            only: self.lexicon_only,
+        }
+    }
+}
+
+impl MatchOpts {
+    /// The matching switches.
+    pub(crate) fn options(&self) -> MatchOptions {
+        MatchOptions {
+            overlapping: self.overlapping,
+            strict: self.strict,
+        }
+    }
+}

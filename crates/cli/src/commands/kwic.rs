@@ -1,0 +1,54 @@
+//! `tifa kwic`: each match of the phrases asked for, with its context.
+
+use std::collections::HashSet;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use tifa_core::{kwic, EntryId};
+
+use crate::args::KwicArgs;
+use crate::driver::{lexicon_with, note_added, print_per_document};
+use crate::error::Result;
+use crate::output::{Format, Printer};
+
+pub(crate) fn run(args: KwicArgs) -> Result<ExitCode> {
+    let wanted: Vec<String> = args
+        .phrases
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect();
+    if wanted.is_empty() {
+        return Err("kwic needs at least one phrase, e.g. tifa kwic 两院,一府两院 PATH".into());
+    }
+    let adhoc = lexicon_with(&args.matching.lexicon, &wanted)?;
+    let matcher = args.matching.options().build(&adhoc.lexicon)?;
+    // A variant names its entry: kwic shows the entry's matches in any form.
+    let keep: HashSet<EntryId> = adhoc.wanted.iter().copied().collect();
+    let found: Vec<AtomicU64> = (0..adhoc.lexicon.len())
+        .map(|_| AtomicU64::new(0))
+        .collect();
+    let printer = Printer::new(
+        Format::resolve(args.format.format),
+        &["doc", "left", "match", "right", "start", "char_start"],
+    )
+    .align_right(&["left"]);
+    let code = print_per_document(&args.input, printer, |doc| {
+        kwic(
+            &matcher,
+            &doc.id,
+            &doc.text,
+            |m| {
+                let kept = keep.contains(&m.entry());
+                if kept {
+                    found[m.entry().index()].fetch_add(1, Ordering::Relaxed);
+                }
+                kept
+            },
+            args.width,
+        )
+    })?;
+    note_added(&adhoc, |id| found[id.index()].load(Ordering::Relaxed));
+    Ok(code)
+}

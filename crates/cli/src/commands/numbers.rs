@@ -1,0 +1,84 @@
+//! `tifa numbers`: every numeric mention (SPEC §2), or with `--subjects`
+//! the work statistics: one row per document × subject × unit.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+use tifa_core::meta::field_value;
+use tifa_core::{numbers_by_subject, NumberExtractor, NumberMention, NumberRecord};
+use tifa_corpus::Document;
+
+use crate::args::NumbersArgs;
+use crate::driver::print_per_document;
+use crate::error::Result;
+use crate::output::{Format, Printer};
+
+/// The fields of a number record (SPEC §2.1, plus `doc`).
+const NUMBER_COLUMNS: &[&str] = &[
+    "doc",
+    "text",
+    "start",
+    "end",
+    "char_start",
+    "char_end",
+    "kind",
+    "value",
+    "value_high",
+    "unit",
+    "approx",
+    "placeholder",
+    "subject",
+];
+
+/// A row of `tifa numbers --subjects`.
+#[derive(Serialize)]
+struct SubjectRecord {
+    doc: String,
+    year: String,
+    region: String,
+    subject: String,
+    unit: String,
+    value: tifa_core::NumberValue,
+    mentions: u64,
+}
+
+pub(crate) fn run(args: NumbersArgs) -> Result<ExitCode> {
+    let lexicon = args.lexicon.sources().load()?;
+    let extractor = NumberExtractor::new(&lexicon)?;
+    let format = Format::resolve(args.format.format);
+    let kinds = args.kind.clone();
+    let mentions = |doc: &Document| -> Vec<NumberMention> {
+        let mut found = extractor.extract(&doc.text);
+        found.retain(|m| kinds.is_empty() || kinds.contains(&m.kind));
+        found
+    };
+    if args.subjects {
+        let columns = [
+            "doc", "year", "region", "subject", "unit", "value", "mentions",
+        ];
+        print_per_document(&args.input, Printer::new(format, &columns), |doc| {
+            numbers_by_subject(&mentions(doc))
+                .into_iter()
+                .map(|t| SubjectRecord {
+                    doc: doc.id.clone(),
+                    year: field_value(&doc.id, &doc.meta, "year"),
+                    region: field_value(&doc.id, &doc.meta, "region"),
+                    subject: t.subject,
+                    unit: t.unit,
+                    value: t.value,
+                    mentions: t.mentions,
+                })
+                .collect()
+        })
+    } else {
+        print_per_document(&args.input, Printer::new(format, NUMBER_COLUMNS), |doc| {
+            mentions(doc)
+                .into_iter()
+                .map(|mention| NumberRecord {
+                    doc: doc.id.clone(),
+                    mention,
+                })
+                .collect()
+        })
+    }
+}

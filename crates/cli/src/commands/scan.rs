@@ -1,0 +1,34 @@
+//! `tifa scan`: one record per match.
+
+use std::process::ExitCode;
+
+use tifa_core::scan;
+
+use crate::args::ScanArgs;
+use crate::driver::print_per_document;
+use crate::error::Result;
+use crate::output::{Format, Printer};
+
+/// The fields of a scan record (SPEC §4).
+const SCAN_COLUMNS: &[&str] = &[
+    "doc",
+    "phrase",
+    "category",
+    "variant",
+    "form",
+    "quoted",
+    "start",
+    "end",
+    "char_start",
+    "char_end",
+    "line",
+];
+
+pub(crate) fn run(args: ScanArgs) -> Result<ExitCode> {
+    let lexicon = args.matching.lexicon.sources().load()?;
+    let matcher = args.matching.options().build(&lexicon)?;
+    let printer = Printer::new(Format::resolve(args.format.format), SCAN_COLUMNS);
+    print_per_document(&args.input, printer, |doc| {
+        scan(&matcher, &doc.id, &doc.text)
+    })
+}

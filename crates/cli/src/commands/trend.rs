@@ -1,0 +1,112 @@
+//! `tifa trend`: the count table along one field (year, congress …), a
+//! summary per phrase, and the report (HTML, Markdown, SVG) of tifa-report.
+
+use std::process::ExitCode;
+
+use tifa_core::RowSelection;
+
+use crate::args::TrendArgs;
+use crate::driver::{count_corpus, lexicon_with, note_added, select_entries};
+use crate::error::Result;
+use crate::output::{Format, Printer};
+
+pub(crate) fn run(args: TrendArgs) -> Result<ExitCode> {
+    let adhoc = lexicon_with(&args.matching.lexicon, &args.phrases)?;
+    let entries = select_entries(&adhoc, !args.phrases.is_empty(), &args.category)?;
+    let top = args.top.or(entries.is_none().then_some(8));
+    let selection = RowSelection {
+        all_phrases: false,
+        entries,
+        top,
+    };
+    let matcher = args.matching.options().build(&adhoc.lexicon)?;
+    let mut by = vec![args.by.clone()];
+    by.extend(args.by_also.clone());
+    let (table, totals, account) = count_corpus(&args.input, &matcher, &by)?;
+    note_added(&adhoc, |id| totals.literal(id) + totals.expanded(id));
+    let trend = tifa_report::Trend::new(&table, matcher.lexicon(), &selection)
+        .map_err(|e| e.to_string())?;
+    if trend.without_axis > 0 {
+        eprintln!(
+            "tifa: note: {} documents have no `{}` and are left out of the trend; set it with --meta {}=… or a field",
+            trend.without_axis, args.by, args.by
+        );
+    }
+    let title = args
+        .title
+        .clone()
+        .unwrap_or_else(|| format!("tifa trend by {}", args.by));
+    let format = Format::resolve(args.format.format);
+    match &args.out {
+        None => {
+            let mut p = Printer::new(
+                format,
+                &[
+                    "x", "group", "phrase", "category", "count", "docs", "chars", "per_10k",
+                ],
+            );
+            p.push_all(&trend.rows())?;
+            p.finish()?;
+        }
+        Some(path) => {
+            write_report(&trend, &title, path, args.per_category)?;
+            eprintln!("tifa: wrote {}", path.display());
+            let mut p = Printer::new(
+                format,
+                &[
+                    "phrase",
+                    "group",
+                    "first",
+                    "last",
+                    "peak",
+                    "total",
+                    "change_per_10k",
+                ],
+            );
+            p.push_all(&trend.summaries())?;
+            p.finish()?;
+        }
+    }
+    account.print();
+    Ok(account.exit_code(args.input.strict_input))
+}
+
+/// Writes the report `path` asks for, by its extension.
+fn write_report(
+    trend: &tifa_report::Trend,
+    title: &str,
+    path: &std::path::Path,
+    per_category: bool,
+) -> std::result::Result<(), String> {
+    let write = |p: &std::path::Path, text: &str| {
+        std::fs::write(p, text).map_err(|e| format!("{}: cannot write: {e}", p.display()))
+    };
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "html" | "htm" => write(path, &tifa_report::html_report(trend, title, per_category)?),
+        "md" | "markdown" => {
+            let stem = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or("report");
+            let (md, files) = tifa_report::markdown_report(trend, title, stem, per_category)?;
+            let dir = path.parent().unwrap_or(std::path::Path::new("."));
+            for (name, svg) in files {
+                write(&dir.join(name), &svg)?;
+            }
+            write(path, &md)
+        }
+        "svg" => {
+            let all: Vec<&tifa_report::Series> = trend.series.iter().collect();
+            write(path, &trend.chart_svg(title, &all, (960, 480))?)
+        }
+        _ => Err(format!(
+            "{}: --out takes a .html, .md or .svg file",
+            path.display()
+        )),
+    }
+}
