@@ -6,11 +6,9 @@ mod common;
 
 use std::path::Path;
 
-use axum::body::Body;
-use common::{stdout_of, tempdir, tifa};
+use common::{server_count, stdout_of, tempdir, tifa};
 use proptest::prelude::*;
 use serde_json::{json, Value};
-use tower::ServiceExt as _;
 
 /// Pieces of text that exercise the semantics: phrases of the built-in
 /// lexicon, nested and enumerated ones, line breaks and spaces inside them,
@@ -80,36 +78,6 @@ fn cli_count(paths: &[&Path], args: &[&str]) -> Vec<Value> {
             .args(args)
             .args(paths),
     )
-}
-
-/// `POST /v1/count` on the server's router, in process.
-fn server_count(body: Value) -> Value {
-    static APP: std::sync::OnceLock<axum::Router> = std::sync::OnceLock::new();
-    let app = APP
-        .get_or_init(|| {
-            tifa_server::app(
-                &tifa_core::Lexicon::builtin(),
-                tifa_server::Config::default(),
-            )
-            .unwrap()
-        })
-        .clone();
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async move {
-        let request = axum::http::Request::post("/v1/count")
-            .header("content-type", "application/json")
-            .body(Body::from(body.to_string()))
-            .unwrap();
-        let response = app.oneshot(request).await.unwrap();
-        assert_eq!(response.status(), 200);
-        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
-            .await
-            .unwrap();
-        serde_json::from_slice(&bytes).unwrap()
-    })
 }
 
 proptest! {

@@ -135,11 +135,6 @@ fn sql_errors_name_the_table_or_the_query() {
         .code(2)
         .stderr(predicate::str::contains("--table t=/nonexistent/*.parquet"));
     tifa()
-        .args(["sql", "SELECT tifa_count('文本', '没有这个提法')"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("is not a phrase of the lexicon"));
-    tifa()
         .args(["sql", "SELECT * FROM nowhere"])
         .assert()
         .code(2)

@@ -7,7 +7,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
 use serde_json::Value;
-use tifa_core::meta::{infer, Metadata};
+use tifa_core::meta::{from_json, infer, Metadata};
 
 use crate::decode::{self, into_string_with, utf8_reader, Sniffed};
 use crate::{Document, Event, Input, Notice, Text};
@@ -375,15 +375,8 @@ impl Ctx<'_> {
                     continue;
                 }
             };
-            let mut meta = Metadata::new();
-            for (k, v) in &object {
-                match v {
-                    Value::String(s) if !s.is_empty() => drop(meta.insert(k.clone(), s.clone())),
-                    Value::Number(n) => drop(meta.insert(k.clone(), n.to_string())),
-                    Value::Bool(b) => drop(meta.insert(k.clone(), b.to_string())),
-                    _ => {}
-                }
-            }
+            // The rule every front end shares (the server's `meta` too).
+            let (meta, _structured) = from_json(&object);
             let id = self.record_id(&meta, line);
             self.document(id, text, meta, Some(line), sink);
         }

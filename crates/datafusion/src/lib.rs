@@ -68,7 +68,7 @@ use datafusion::error::{DataFusionError, Result as DfResult};
 use datafusion::execution::context::SessionContext;
 use datafusion::logical_expr::ScalarUDF;
 use datafusion::prelude::SessionConfig;
-use tifa_core::{Lexicon, Matcher, MatcherBuilder, NumberExtractor};
+use tifa_core::{EntryId, Lexicon, LexiconSources, MatchOptions, Matcher, NumberExtractor};
 
 pub use cluster::{
     executor_function_registry, remote_context, run_executor, run_scheduler, standalone_context,
@@ -105,23 +105,55 @@ impl ConfigExtension for TifaOptions {
 struct Settings {
     /// `None`: the lexicon the functions were built with.
     lexicon: Option<(PathBuf, bool)>,
-    overlapping: bool,
-    strict: bool,
+    options: MatchOptions,
 }
 
 /// A matcher and, built on first use, a number extractor over one lexicon.
 #[derive(Debug)]
 pub(crate) struct Engine {
     pub(crate) matcher: Matcher,
+    options: MatchOptions,
     numbers: Mutex<Option<Arc<NumberExtractor>>>,
+    /// For each phrase asked for that the lexicon lacks, a matcher over
+    /// the lexicon with it added (SPEC §4), built once.
+    adhoc: Mutex<HashMap<String, Arc<(Matcher, EntryId)>>>,
 }
 
 impl Engine {
-    fn new(matcher: Matcher) -> Engine {
+    fn new(matcher: Matcher, options: MatchOptions) -> Engine {
         Engine {
             matcher,
+            options,
             numbers: Mutex::new(None),
+            adhoc: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The matcher and entry that count `phrase`: this engine's when the
+    /// lexicon holds it (as a phrase or a variant), else one over the
+    /// lexicon with the phrase added as `custom`.
+    pub(crate) fn for_phrase(&self, phrase: &str) -> DfResult<Arc<(Matcher, EntryId)>> {
+        let mut cache = self.adhoc.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(x) = cache.get(phrase) {
+            return Ok(x.clone());
+        }
+        let fail = |e: tifa_core::Error| {
+            DataFusionError::Execution(format!("tifa_count: phrase `{}`: {e}", excerpt(phrase)))
+        };
+        let adhoc = self
+            .matcher
+            .lexicon()
+            .with_phrases(&[phrase])
+            .map_err(fail)?;
+        let Some(&id) = adhoc.wanted.first() else {
+            return Err(DataFusionError::Execution(
+                "tifa_count: the phrase is blank; give the phrase to count".into(),
+            ));
+        };
+        let matcher = self.options.build(&adhoc.lexicon).map_err(fail)?;
+        let x = Arc::new((matcher, id));
+        cache.insert(phrase.to_string(), x.clone());
+        Ok(x)
     }
 
     /// The number extractor over this engine's lexicon (lexicon phrases are
@@ -161,8 +193,9 @@ impl Engines {
             if let Some(path) = o.lexicon.as_deref().filter(|p| !p.is_empty()) {
                 settings.lexicon = Some((PathBuf::from(path), o.lexicon_only.unwrap_or(false)));
             }
-            settings.overlapping = o.overlapping.unwrap_or(settings.overlapping);
-            settings.strict = o.strict.unwrap_or(settings.strict);
+            let m = &mut settings.options;
+            m.overlapping = o.overlapping.unwrap_or(m.overlapping);
+            m.strict = o.strict.unwrap_or(m.strict);
         }
         let mut cache = self.cache.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(e) = cache.get(&settings) {
@@ -170,32 +203,22 @@ impl Engines {
         }
         let lexicon = match &settings.lexicon {
             None => self.lexicon.clone(),
-            Some((path, only)) => {
-                let file = Lexicon::from_file(path).map_err(|e| {
-                    DataFusionError::Execution(format!(
-                        "{function}: the lexicon named by `tifa.lexicon` cannot be used: {e}"
-                    ))
-                })?;
-                if *only {
-                    file
-                } else {
-                    let mut lexicon = Lexicon::builtin();
-                    lexicon.merge(file).map_err(|e| {
-                        DataFusionError::Execution(format!(
-                            "{function}: `tifa.lexicon` {}: {e}",
-                            path.display()
-                        ))
-                    })?;
-                    lexicon
-                }
+            Some((path, only)) => LexiconSources {
+                files: vec![path.clone()],
+                only: *only,
             }
+            .load()
+            .map_err(|e| {
+                DataFusionError::Execution(format!(
+                    "{function}: the lexicon named by `tifa.lexicon` cannot be used: {e}"
+                ))
+            })?,
         };
-        let matcher = MatcherBuilder::new()
-            .overlapping(settings.overlapping)
-            .strict(settings.strict)
+        let matcher = settings
+            .options
             .build(&lexicon)
             .map_err(|e| DataFusionError::Execution(format!("{function}: {e}")))?;
-        let engine = Arc::new(Engine::new(matcher));
+        let engine = Arc::new(Engine::new(matcher, settings.options));
         cache.insert(settings, engine.clone());
         Ok(engine)
     }
@@ -228,8 +251,10 @@ impl TifaFunctions {
                 lexicon,
                 base: Settings {
                     lexicon: None,
-                    overlapping,
-                    strict,
+                    options: MatchOptions {
+                        overlapping,
+                        strict,
+                    },
                 },
                 cache: Mutex::new(HashMap::new()),
             }),
@@ -262,5 +287,13 @@ impl TifaFunctions {
     /// A session configuration that accepts `SET tifa.…` options.
     pub fn session_config() -> SessionConfig {
         SessionConfig::new().with_option_extension(TifaOptions::default())
+    }
+}
+
+/// At most 40 chars of `s`, for messages that quote user input.
+fn excerpt(s: &str) -> String {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
     }
 }

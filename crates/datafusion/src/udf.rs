@@ -17,7 +17,7 @@ use datafusion::logical_expr::{
     ColumnarValue, ScalarFunctionArgs, ScalarUDF, ScalarUDFImpl, Signature, TypeSignature,
     Volatility,
 };
-use tifa_core::{Counts, LineCounter};
+use tifa_core::{Counts, EntryId, LineCounter, Matcher};
 
 use crate::text::for_each_text;
 use crate::{Engine, Engines};
@@ -267,35 +267,39 @@ fn count(engine: &Engine, text: &ArrayRef) -> Result<ArrayRef> {
     )
 }
 
-/// `tifa_count(text, phrase)`: the literal count of one phrase per row.
+/// `tifa_count(text, phrase)`: the literal count of one phrase per row; a
+/// phrase outside the lexicon is counted as an added `custom` entry.
 fn count_one(engine: &Engine, text: &ArrayRef, phrase: &ArrayRef) -> Result<ArrayRef> {
     let lexicon = engine.matcher.lexicon();
-    let mut phrases = Vec::with_capacity(phrase.len());
+    // Per row: None for a null phrase, else the entry in the engine's own
+    // matcher, or an ad-hoc matcher (phrases outside the lexicon).
+    let mut phrases: Vec<Option<Counter>> = Vec::with_capacity(phrase.len());
     for_each_text(phrase, "tifa_count", |p| {
         phrases.push(match p {
             None => None,
-            Some(p) => Some(
-                lexicon
-                    .find(p)
-                    .or_else(|| lexicon.find_form(p))
-                    .ok_or_else(|| {
-                        DataFusionError::Execution(format!(
-                            "tifa_count: `{p}` is not a phrase of the lexicon (`tifa lexicon list` shows them; SET tifa.lexicon = 'FILE' adds more)"
-                        ))
-                    })?,
-            ),
+            Some(p) => Some(match lexicon.find(p).or_else(|| lexicon.find_form(p)) {
+                Some(id) => Counter::Own(id),
+                None => Counter::AdHoc(engine.for_phrase(p)?),
+            }),
         });
         Ok(())
     })?;
     let mut out = UInt64Builder::with_capacity(text.len());
     let mut counts = Counts::new(lexicon.len());
+    let mut extra = Counts::new(lexicon.len() + 1);
     let mut row = 0usize;
     for_each_text(text, "tifa_count", |t| {
-        match (t, phrases.get(row).copied().flatten()) {
-            (Some(t), Some(id)) => {
+        match (t, phrases.get(row).and_then(Option::as_ref)) {
+            (Some(t), Some(Counter::Own(id))) => {
                 counts.clear();
                 engine.matcher.count_into(t, &mut counts);
-                out.append_value(counts.literal(id));
+                out.append_value(counts.literal(*id));
+            }
+            (Some(t), Some(Counter::AdHoc(x))) => {
+                let (matcher, id) = x.as_ref();
+                extra.clear();
+                matcher.count_into(t, &mut extra);
+                out.append_value(extra.literal(*id));
             }
             _ => out.append_null(),
         }
@@ -303,6 +307,12 @@ fn count_one(engine: &Engine, text: &ArrayRef, phrase: &ArrayRef) -> Result<Arra
         Ok(())
     })?;
     Ok(Arc::new(out.finish()))
+}
+
+/// What counts one row's phrase.
+enum Counter {
+    Own(EntryId),
+    AdHoc(Arc<(Matcher, EntryId)>),
 }
 
 fn matches(engine: &Engine, text: &ArrayRef) -> Result<ArrayRef> {

@@ -30,9 +30,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use subtle::ConstantTimeEq;
-use tifa_core::meta::{infer, Metadata};
+use tifa_core::meta::{field_value, from_json, infer, Metadata};
 use tifa_core::{
-    kwic, phrase_counts, scan, CountTable, Counts, EntryId, Lexicon, Matcher, MatcherBuilder,
+    kwic, phrase_counts, scan, CountTable, Counts, EntryId, Lexicon, MatchOptions, Matcher,
     NumberExtractor, NumberRecord,
 };
 
@@ -110,11 +110,12 @@ impl Metrics {
 /// for `axum::serve`.
 pub fn app(lexicon: &Lexicon, config: Config) -> Result<Router, String> {
     let build = |overlapping: bool, strict: bool| {
-        MatcherBuilder::new()
-            .overlapping(overlapping)
-            .strict(strict)
-            .build(lexicon)
-            .map_err(|e| e.to_string())
+        MatchOptions {
+            overlapping,
+            strict,
+        }
+        .build(lexicon)
+        .map_err(|e| e.to_string())
     };
     let engines = Engines {
         lexicon: lexicon.clone(),
@@ -499,17 +500,9 @@ struct CountRequest {
 }
 
 /// A document's metadata: its scalar `meta` fields, then what tifa-core
-/// infers from the text (as the CLI does for files).
+/// infers from the text (the rules the CLI applies to a JSONL record).
 fn metadata(doc: &DocumentIn, id: &str) -> Metadata {
-    let mut meta = Metadata::new();
-    for (k, v) in &doc.meta {
-        match v {
-            Value::String(s) => drop(meta.insert(k.clone(), s.clone())),
-            Value::Number(n) => drop(meta.insert(k.clone(), n.to_string())),
-            Value::Bool(b) => drop(meta.insert(k.clone(), b.to_string())),
-            _ => {}
-        }
-    }
+    let (mut meta, _ignored) = from_json(&doc.meta);
     infer(&mut meta, &doc.text, id);
     meta
 }
@@ -547,13 +540,7 @@ async fn count(
             let key = request
                 .by
                 .iter()
-                .map(|f| {
-                    if f == "id" {
-                        id.clone()
-                    } else {
-                        meta.get(f).cloned().unwrap_or_default()
-                    }
-                })
+                .map(|f| field_value(&id, &meta, f))
                 .collect();
             counts.clear();
             matcher.count_into(&doc.text, &mut counts);
@@ -597,21 +584,6 @@ async fn kwic_handler(
             "send application/json",
         ));
     };
-    let mut keep: Vec<EntryId> = Vec::new();
-    for p in &request.phrases {
-        match state.engines.lexicon.find_form(p) {
-            Some(id) => keep.push(id),
-            None => {
-                return Err(ApiError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "unknown_phrase",
-                    format!(
-                    "{p} is not a phrase or variant of the lexicon (GET /v1/lexicon lists them)"
-                ),
-                ))
-            }
-        }
-    }
     let mut docs: Vec<(String, String)> = request
         .documents
         .into_iter()
@@ -633,13 +605,47 @@ async fn kwic_handler(
         .bytes
         .inc_by(docs.iter().map(|d| d.1.len() as u64).sum());
     let engines = state.engines.clone();
-    let (o, width) = (request.options, request.width);
+    let (o, width, phrases) = (request.options, request.width, request.phrases);
     let lines = blocking(&state, move || {
         let matcher = &engines.matchers[o.overlapping as usize * 2 + o.strict as usize];
-        docs.iter()
-            .flat_map(|(id, text)| kwic(matcher, id, text, |m| keep.contains(&m.entry()), width))
-            .collect::<Vec<_>>()
+        // A phrase outside the lexicon is added for this request (SPEC §4),
+        // in a matcher of its own; the shared ones serve the rest.
+        let adhoc = engines
+            .lexicon
+            .with_phrases(&phrases)
+            .map_err(invalid_phrase)?;
+        let own = if adhoc.added.is_empty() {
+            None
+        } else {
+            Some(options(o).build(&adhoc.lexicon).map_err(invalid_phrase)?)
+        };
+        let matcher = own.as_ref().unwrap_or(matcher);
+        let keep: Vec<EntryId> = adhoc.wanted;
+        Ok::<_, ApiError>(
+            docs.iter()
+                .flat_map(|(id, text)| {
+                    kwic(matcher, id, text, |m| keep.contains(&m.entry()), width)
+                })
+                .collect::<Vec<_>>(),
+        )
     })
-    .await?;
+    .await??;
     Ok(Json(lines))
+}
+
+/// The matching switches of a request's `options`.
+fn options(o: Options) -> MatchOptions {
+    MatchOptions {
+        overlapping: o.overlapping,
+        strict: o.strict,
+    }
+}
+
+/// A phrase that cannot be added (it folds to nothing a lexicon accepts).
+fn invalid_phrase(e: tifa_core::Error) -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_request",
+        format!("phrases: {e}"),
+    )
 }

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use tifa_core::Lexicon;
+use tifa_core::LexiconSources;
 use tifa_server::{app, Config};
 
 /// tifa over HTTP: POST /v1/analyze, /v1/count, /v1/kwic; GET /v1/lexicon,
@@ -47,17 +47,17 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let mut lexicon = if args.lexicon_only {
-        Lexicon::empty()
-    } else {
-        Lexicon::builtin()
+    let sources = LexiconSources {
+        files: args.lexicons.clone(),
+        only: args.lexicon_only,
     };
-    for path in &args.lexicons {
-        if let Err(e) = Lexicon::from_file(path).and_then(|l| lexicon.merge(l)) {
+    let lexicon = match sources.load() {
+        Ok(l) => l,
+        Err(e) => {
             eprintln!("tifa-server: {e}");
             return ExitCode::from(2);
         }
-    }
+    };
     if !(args.timeout > 0.0 && args.timeout.is_finite()) {
         eprintln!("tifa-server: --timeout must be a positive number of seconds");
         return ExitCode::from(2);

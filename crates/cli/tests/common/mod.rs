@@ -36,3 +36,33 @@ pub fn tempdir(tag: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// `POST /v1/count` on the server's router, in process.
+pub fn server_count(body: Value) -> Value {
+    static APP: std::sync::OnceLock<axum::Router> = std::sync::OnceLock::new();
+    let app = APP
+        .get_or_init(|| {
+            tifa_server::app(
+                &tifa_core::Lexicon::builtin(),
+                tifa_server::Config::default(),
+            )
+            .unwrap()
+        })
+        .clone();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async move {
+        let request = axum::http::Request::post("/v1/count")
+            .header("content-type", "application/json")
+            .body(axum::body::Body::from(body.to_string()))
+            .unwrap();
+        let response = tower::ServiceExt::oneshot(app, request).await.unwrap();
+        assert_eq!(response.status(), 200);
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    })
+}

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use tifa_core::Lexicon;
+use tifa_core::LexiconSources;
 use tifa_datafusion::{run_executor, run_scheduler, ExecutorSettings, TifaFunctions};
 
 #[derive(Parser)]
@@ -70,16 +70,12 @@ struct LexiconArgs {
 
 impl LexiconArgs {
     fn functions(&self) -> Result<TifaFunctions, String> {
-        let mut lexicon = if self.lexicon_only {
-            Lexicon::empty()
-        } else {
-            Lexicon::builtin()
-        };
-        for path in &self.lexicons {
-            lexicon
-                .merge(Lexicon::from_file(path).map_err(|e| e.to_string())?)
-                .map_err(|e| e.to_string())?;
+        let lexicon = LexiconSources {
+            files: self.lexicons.clone(),
+            only: self.lexicon_only,
         }
+        .load()
+        .map_err(|e| e.to_string())?;
         let f = TifaFunctions::with_modes(lexicon, self.overlapping, self.strict);
         f.check().map_err(|e| e.to_string())?;
         Ok(f)
