@@ -1,0 +1,62 @@
+//! A reader that goes away (`tifa … | head -1`) ends the run quietly with
+//! status 0, as ripgrep does: no panic, no error message.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+mod common;
+use common::fixtures;
+
+/// Runs `tifa args`, reads one line of its output, closes the pipe, and
+/// returns (the line, the exit status, stderr).
+fn first_line_then_close(args: &[&str]) -> (String, Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    {
+        let mut out = BufReader::new(child.stdout.take().unwrap());
+        out.read_line(&mut line).unwrap();
+        // `out` is dropped here: the pipe's read end is closed.
+    }
+    let output = child.wait_with_output().unwrap();
+    (
+        line,
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn lexicon_export_into_a_closed_pipe() {
+    // The export is small enough to fit a pipe buffer, so it is repeated
+    // through a lexicon of many entries written for the test.
+    let dir = common::tempdir("pipe-lexicon");
+    let lexicon = dir.join("big.txt");
+    let phrases: Vec<String> = (0..20_000).map(|i| format!("提法{i:05}号")).collect();
+    std::fs::write(&lexicon, phrases.join("\n")).unwrap();
+    let path = lexicon.to_string_lossy().into_owned();
+    let (line, code, err) = first_line_then_close(&["lexicon", "export", "--lexicon", &path]);
+    assert!(line.starts_with("[[entry]]"), "{line}");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+}
+
+#[test]
+fn scan_of_a_corpus_into_a_closed_pipe() {
+    let corpus = fixtures().join("cpc/cpc-congress-reports.jsonl");
+    let corpus = corpus.to_string_lossy().into_owned();
+    let (line, code, err) = first_line_then_close(&["scan", "--format", "csv", &corpus]);
+    assert!(line.starts_with("doc,phrase,category"), "{line}");
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("Broken pipe"),
+        "{err}"
+    );
+}
