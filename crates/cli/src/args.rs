@@ -9,8 +9,6 @@ use tifa_core::{LexiconSources, MatchOptions, NumberKind};
 use tifa_corpus::InputFormat;
 
 use crate::output::Format;
-#[cfg(feature = "sql")]
-use crate::sql;
 
 /// Count and trace Chinese official formulations (提法) in corpora.
 #[derive(Parser)]
@@ -44,11 +42,11 @@ pub(crate) enum Command {
     /// Run a SQL query (Apache DataFusion) over tables of documents, with
     /// tifa_count, tifa_matches and tifa_numbers.
     #[cfg(feature = "sql")]
-    Sql(sql::SqlArgs),
+    Sql(SqlArgs),
     /// Write a corpus as a Parquet table (one row per document) for `tifa
     /// sql` or any SQL engine.
     #[cfg(feature = "sql")]
-    Export(sql::ExportArgs),
+    Export(ExportArgs),
     /// Run a SQL query (Apache DataFusion): not in this build, which says how
     /// to get it.
     #[cfg(not(feature = "sql"))]
@@ -332,4 +330,48 @@ impl MatchOpts {
             strict: self.strict,
         }
     }
+}
+
+#[cfg(feature = "sql")]
+#[derive(Args)]
+pub(crate) struct SqlArgs {
+    /// The query, e.g. "SELECT year, c['phrase'] AS phrase, sum(c['count'])
+    /// FROM (SELECT year, unnest(tifa_count(text)) AS c FROM corpus) GROUP BY
+    /// year, phrase ORDER BY year".
+    pub(crate) query: String,
+    /// A table for the query: NAME=PATH, where PATH is a .parquet, .csv,
+    /// .tsv, .jsonl/.ndjson/.json file (or .gz of the text formats), a
+    /// directory of such files, or a glob ('corpus/*.parquet'); repeatable.
+    #[arg(long = "table", value_name = "NAME=PATH", value_parser = parse_table)]
+    pub(crate) tables: Vec<(String, String)>,
+    #[command(flatten)]
+    pub(crate) matching: MatchOpts,
+    /// Worker threads (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub(crate) threads: Option<usize>,
+    #[command(flatten)]
+    pub(crate) format: FormatOpt,
+}
+
+#[cfg(feature = "sql")]
+fn parse_table(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((name, path)) if !name.trim().is_empty() && !path.is_empty() => {
+            Ok((name.trim().to_string(), path.to_string()))
+        }
+        _ => Err(format!(
+            "`{s}` is not NAME=PATH (e.g. --table corpus=corpus.parquet)"
+        )),
+    }
+}
+
+#[cfg(feature = "sql")]
+#[derive(Args)]
+pub(crate) struct ExportArgs {
+    /// Write the documents to this Parquet file, one row each: columns
+    /// doc, title, date, year, region, meta, text.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) parquet: PathBuf,
+    #[command(flatten)]
+    pub(crate) input: InputOpts,
 }

@@ -4,7 +4,6 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::Args;
 use datafusion::arrow::datatypes::{DataType, Field, Schema};
 use datafusion::arrow::json::writer::{JsonArray, WriterBuilder};
 use datafusion::arrow::record_batch::RecordBatch;
@@ -14,51 +13,10 @@ use futures_util::StreamExt;
 use serde_json::{Map, Value};
 use tifa_datafusion::{ParquetExport, TifaFunctions, EXPORT_COLUMNS};
 
-use crate::args::{FormatOpt, InputOpts, MatchOpts};
+use crate::args::{ExportArgs, SqlArgs};
 use crate::driver::run_corpus;
 use crate::error::Result as CliResult;
 use crate::output::{Format, Printer};
-
-#[derive(Args)]
-pub struct SqlArgs {
-    /// The query, e.g. "SELECT year, c['phrase'] AS phrase, sum(c['count'])
-    /// FROM (SELECT year, unnest(tifa_count(text)) AS c FROM corpus) GROUP BY
-    /// year, phrase ORDER BY year".
-    query: String,
-    /// A table for the query: NAME=PATH, where PATH is a .parquet, .csv,
-    /// .tsv, .jsonl/.ndjson/.json file (or .gz of the text formats), a
-    /// directory of such files, or a glob ('corpus/*.parquet'); repeatable.
-    #[arg(long = "table", value_name = "NAME=PATH", value_parser = parse_table)]
-    tables: Vec<(String, String)>,
-    #[command(flatten)]
-    matching: MatchOpts,
-    /// Worker threads (default: one per core).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
-    #[command(flatten)]
-    format: FormatOpt,
-}
-
-fn parse_table(s: &str) -> Result<(String, String), String> {
-    match s.split_once('=') {
-        Some((name, path)) if !name.trim().is_empty() && !path.is_empty() => {
-            Ok((name.trim().to_string(), path.to_string()))
-        }
-        _ => Err(format!(
-            "`{s}` is not NAME=PATH (e.g. --table corpus=corpus.parquet)"
-        )),
-    }
-}
-
-#[derive(Args)]
-pub struct ExportArgs {
-    /// Write the documents to this Parquet file, one row each: columns
-    /// doc, title, date, year, region, meta, text.
-    #[arg(long, value_name = "FILE")]
-    parquet: PathBuf,
-    #[command(flatten)]
-    input: InputOpts,
-}
 
 /// The table format of a path, from its extension (the first file's, for a
 /// directory).

@@ -26,6 +26,8 @@
 //! GB/s, more false hits; a bit table, slower; one or two u64 loads split by
 //! shifts, within the noise, 0–5% in `examples/engines.rs tifa-da`.)
 
+use crate::bmp::BmpSet;
+
 /// A set of characters, and the byte-pair table that finds them.
 pub(crate) struct CharScanner {
     /// For a small set, SIMD searchers instead of the pair table.
@@ -35,7 +37,7 @@ pub(crate) struct CharScanner {
     /// then one load, and eight of them per step overlap.
     pairs: Box<[u8; 65536]>,
     /// One bit per BMP character: is it in the set?
-    bmp: Box<[u64; 1024]>,
+    bmp: BmpSet,
     /// The index of each ASCII character of the set (`u8::MAX`: not in
     /// it): line breaks, the most frequent watched characters, skip the
     /// binary search.
@@ -195,7 +197,7 @@ impl CharScanner {
             .into_boxed_slice()
             .try_into()
             .unwrap_or_else(|_| unreachable!("the length is 65536"));
-        let mut bmp = Box::new([0u64; 1024]);
+        let bmp: BmpSet = chars.iter().copied().collect();
         let mut mark = |lo: u8, hi: u8| {
             pairs[usize::from(u16::from_le_bytes([lo, hi]))] = 1;
         };
@@ -207,10 +209,6 @@ impl CharScanner {
                 [b0, b1] => mark(b0, b1),
                 [.., b1, b2] => mark(b1, b2),
                 [] => {}
-            }
-            let cp = c as usize;
-            if cp < 0x10000 {
-                bmp[cp >> 6] |= 1 << (cp & 63);
             }
         }
         // Sorted: the ASCII characters come first, at indices below 128.
@@ -246,7 +244,7 @@ impl CharScanner {
         if let Some(&i) = self.ascii.get(cp) {
             return (i != u8::MAX).then_some(usize::from(i));
         }
-        if cp < 0x10000 && self.bmp[cp >> 6] >> (cp & 63) & 1 == 0 {
+        if cp < 0x10000 && !self.bmp.contains(c) {
             return None;
         }
         self.chars.binary_search(&c).ok()

@@ -48,9 +48,11 @@ use daachorse::{
     CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind as DaacKind,
 };
 
+use crate::bmp::BmpSet;
 use crate::charscan::CharScanner;
 use crate::error::Error;
 use crate::fold::{fold_char, is_ignorable, watched_chars};
+use crate::hit::Hit;
 use crate::sieve::Sieve;
 
 /// Which automaton the matcher runs on. All give identical results (the
@@ -150,14 +152,6 @@ impl Strategy {
     }
 }
 
-/// A pattern occurrence in the raw text: byte span and pattern index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Hit {
-    pub start: usize,
-    pub end: usize,
-    pub pid: usize,
-}
-
 /// The automata of one strategy.
 enum Search {
     /// aho-corasick, over the patterns and, when `watch_inside`, the watch
@@ -214,7 +208,7 @@ pub(crate) struct Engine {
     /// The first characters of `pairs`, one bit per BMP character (all
     /// set above the BMP): rejects a line break after 。 or ， without
     /// hashing, which is most of them.
-    pair_firsts: Box<[u64; 1024]>,
+    pair_firsts: BmpSet,
     normalize: bool,
 }
 
@@ -287,18 +281,10 @@ impl Engine {
                 .map(|p| p.chars().count())
                 .max()
                 .unwrap_or(0),
-            pair_firsts: {
-                let mut bits = Box::new([0u64; 1024]);
-                for p in patterns {
-                    for c in p.chars().rev().skip(1) {
-                        let cp = c as usize;
-                        if cp < 0x10000 {
-                            bits[cp >> 6] |= 1 << (cp & 63);
-                        }
-                    }
-                }
-                bits
-            },
+            pair_firsts: patterns
+                .iter()
+                .flat_map(|p| p.chars().rev().skip(1))
+                .collect(),
             pairs: patterns
                 .iter()
                 .flat_map(|p| p.chars().zip(p.chars().skip(1)))
@@ -315,8 +301,7 @@ impl Engine {
     /// Can `c` be the first of two adjacent pattern characters?
     #[inline]
     fn may_start_pair(&self, c: char) -> bool {
-        let cp = c as usize;
-        cp >= 0x10000 || self.pair_firsts[cp >> 6] >> (cp & 63) & 1 == 1
+        c as u32 >= 0x10000 || self.pair_firsts.contains(c)
     }
 
     /// Calls `emit` for every match in `text`: leftmost-longest and

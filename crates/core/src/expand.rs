@@ -11,10 +11,11 @@
 //! occurrence of that entry, spanning from the first of its members to the
 //! last.
 
-use crate::engine::{Engine, Hit};
+use crate::engine::Engine;
 use crate::fold::is_ignorable;
+use crate::hit::Hit;
 use crate::lexicon::EntryId;
-use crate::matcher::QUOTE_PAIRS;
+use crate::quotes::QUOTE_PAIRS;
 
 const JOINERS: [&str; 7] = ["以及", "、", "，", ",", "和", "及", "与"];
 

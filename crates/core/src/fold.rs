@@ -16,6 +16,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::bmp::BmpSet;
+
 /// The canonical form of `c`: `None` when `c` is ignorable (white space,
 /// zero-width), otherwise the folded character (often `c` itself).
 ///
@@ -38,7 +40,7 @@ pub fn fold_char(c: char) -> Option<char> {
     let cp = c as usize;
     // Most characters of a report have no traditional mapping; one bit per
     // BMP character says so without hashing.
-    if cp < 0x10000 && traditional_bits()[cp / 64] & (1 << (cp % 64)) == 0 {
+    if cp < 0x10000 && !traditional_bits().contains(c) {
         return Some(c);
     }
     Some(traditional_table().get(&c).copied().unwrap_or(c))
@@ -54,22 +56,13 @@ pub(crate) fn folds_differently(c: char) -> bool {
     {
         return true;
     }
-    traditional_bits()[cp / 64] & (1 << (cp % 64)) != 0
+    traditional_bits().contains(c)
 }
 
 /// One bit per BMP character: set when [`traditional_table`] maps it.
-fn traditional_bits() -> &'static [u64; 1024] {
-    static BITS: OnceLock<Box<[u64; 1024]>> = OnceLock::new();
-    BITS.get_or_init(|| {
-        let mut bits = Box::new([0u64; 1024]);
-        for &t in traditional_table().keys() {
-            let cp = t as usize;
-            if cp < 0x10000 {
-                bits[cp / 64] |= 1 << (cp % 64);
-            }
-        }
-        bits
-    })
+fn traditional_bits() -> &'static BmpSet {
+    static BITS: OnceLock<BmpSet> = OnceLock::new();
+    BITS.get_or_init(|| traditional_table().keys().copied().collect())
 }
 
 /// True for characters that normalization drops: white space and the

@@ -38,6 +38,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod bmp;
 mod charscan;
 mod count;
 pub mod discover;
@@ -45,6 +46,7 @@ mod engine;
 mod error;
 mod expand;
 pub mod fold;
+mod hit;
 mod lexicon;
 mod matcher;
 pub mod meta;
@@ -52,6 +54,7 @@ mod numbers;
 mod options;
 pub use numbers::numeral;
 
+mod quotes;
 mod records;
 mod sieve;
 

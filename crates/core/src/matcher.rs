@@ -8,11 +8,13 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::count::Counts;
-use crate::engine::{Engine, Hit, Strategy};
+use crate::engine::{Engine, Strategy};
 use crate::error::Error;
 use crate::expand::find_expansions;
 use crate::fold::fold_str;
+use crate::hit::Hit;
 use crate::lexicon::{EntryId, Lexicon};
+use crate::quotes::is_quoted;
 
 /// How an occurrence was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -558,26 +560,6 @@ impl<'m> Iterator for FindIter<'m> {
 }
 
 impl ExactSizeIterator for FindIter<'_> {}
-
-/// Opening and closing quotation marks that make an occurrence `quoted`.
-pub(crate) const QUOTE_PAIRS: [(char, char); 7] = [
-    ('“', '”'),
-    ('「', '」'),
-    ('『', '』'),
-    ('‘', '’'),
-    ('"', '"'),
-    ('\'', '\''),
-    ('＂', '＂'),
-];
-
-fn is_quoted(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    match (before, after) {
-        (Some(b), Some(a)) => QUOTE_PAIRS.iter().any(|&(o, c)| o == b && c == a),
-        _ => false,
-    }
-}
 
 #[cfg(test)]
 mod tests {

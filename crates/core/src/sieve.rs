@@ -46,8 +46,8 @@
 use rustc_hash::FxHashMap;
 
 use crate::charscan::CharScanner;
-use crate::engine::Hit;
 use crate::error::Error;
+use crate::hit::Hit;
 
 /// Pairs per step of the scan.
 const BLOCK: usize = 64;
