@@ -327,59 +327,64 @@ impl Ctx<'_> {
                 )));
                 continue;
             }
-            let parsed = match std::str::from_utf8(&buf) {
-                Ok(s) => serde_json::from_str::<Value>(s),
-                Err(_) => {
-                    sink(Event::Warning(Notice::new(
-                        self.name,
-                        Some(line),
-                        "invalid UTF-8, decoded with replacement characters",
-                    )));
-                    serde_json::from_str::<Value>(&String::from_utf8_lossy(&buf))
-                }
-            };
-            let mut object = match parsed {
-                Ok(Value::Object(o)) => o,
-                Ok(_) => {
-                    sink(Event::Skipped(Notice::new(
-                        self.name,
-                        Some(line),
-                        "not a JSON object, skipped",
-                    )));
-                    continue;
-                }
-                Err(e) => {
-                    sink(Event::Skipped(Notice::new(
-                        self.name,
-                        Some(line),
-                        format!("invalid JSON ({e}), skipped"),
-                    )));
-                    continue;
-                }
-            };
-            let field = match self.text_field(|f| object.contains_key(f)) {
-                Ok(f) => f,
-                Err(msg) => {
-                    sink(Event::Skipped(Notice::new(self.name, Some(line), msg)));
-                    continue;
-                }
-            };
-            let text = match object.remove(&field) {
-                Some(Value::String(s)) => s,
-                _ => {
-                    sink(Event::Skipped(Notice::new(
-                        self.name,
-                        Some(line),
-                        format!("field `{field}` is not a string, skipped"),
-                    )));
-                    continue;
-                }
-            };
-            // The rule every front end shares (the server's `meta` too).
-            let (meta, _structured) = from_json(&object);
-            let id = self.record_id(&meta, line);
-            self.document(id, text, meta, Some(line), sink);
+            self.jsonl_record(&buf, line, sink);
         }
+    }
+
+    /// One line of a JSONL file: a record, or a notice naming the line.
+    fn jsonl_record(&self, buf: &[u8], line: usize, sink: &mut dyn FnMut(Event)) {
+        let parsed = match std::str::from_utf8(buf) {
+            Ok(s) => serde_json::from_str::<Value>(s),
+            Err(_) => {
+                sink(Event::Warning(Notice::new(
+                    self.name,
+                    Some(line),
+                    "invalid UTF-8, decoded with replacement characters",
+                )));
+                serde_json::from_str::<Value>(&String::from_utf8_lossy(buf))
+            }
+        };
+        let mut object = match parsed {
+            Ok(Value::Object(o)) => o,
+            Ok(_) => {
+                sink(Event::Skipped(Notice::new(
+                    self.name,
+                    Some(line),
+                    "not a JSON object, skipped",
+                )));
+                return;
+            }
+            Err(e) => {
+                sink(Event::Skipped(Notice::new(
+                    self.name,
+                    Some(line),
+                    format!("invalid JSON ({e}), skipped"),
+                )));
+                return;
+            }
+        };
+        let field = match self.text_field(|f| object.contains_key(f)) {
+            Ok(f) => f,
+            Err(msg) => {
+                sink(Event::Skipped(Notice::new(self.name, Some(line), msg)));
+                return;
+            }
+        };
+        let text = match object.remove(&field) {
+            Some(Value::String(s)) => s,
+            _ => {
+                sink(Event::Skipped(Notice::new(
+                    self.name,
+                    Some(line),
+                    format!("field `{field}` is not a string, skipped"),
+                )));
+                return;
+            }
+        };
+        // The rule every front end shares (the server's `meta` too).
+        let (meta, _structured) = from_json(&object);
+        let id = self.record_id(&meta, line);
+        self.document(id, text, meta, Some(line), sink);
     }
 
     fn record_id(&self, meta: &Metadata, line: usize) -> String {
@@ -458,56 +463,69 @@ impl Ctx<'_> {
                     continue;
                 }
             }
-            let line = record
-                .position()
-                .map(|p| p.line() as usize)
-                .unwrap_or(line_before);
-            let (n, m) = (record.len(), headers.len());
-            if text_col >= n {
-                sink(Event::Skipped(Notice::new(
-                    self.name,
-                    Some(line),
-                    format!("row has {n} fields, the header {m}: no `{field}`, skipped"),
-                )));
-                continue;
-            }
-            if n > m {
-                sink(Event::Warning(Notice::new(
-                    self.name,
-                    Some(line),
-                    format!("row has {n} fields, the header {m}: extra fields ignored"),
-                )));
-            }
-            let mut lossy = false;
-            let mut cell = |i: usize| -> String {
-                let b = record.get(i).unwrap_or_default();
-                match std::str::from_utf8(b) {
-                    Ok(s) => s.to_string(),
-                    Err(_) => {
-                        lossy = true;
-                        String::from_utf8_lossy(b).into_owned()
-                    }
-                }
-            };
-            let text = cell(text_col);
-            let mut meta = Metadata::new();
-            for (i, h) in headers.iter().enumerate().take(n) {
-                if i != text_col && !h.is_empty() {
-                    let v = cell(i);
-                    if !v.is_empty() {
-                        meta.insert(h.clone(), v);
-                    }
-                }
-            }
-            if lossy {
-                sink(Event::Warning(Notice::new(
-                    self.name,
-                    Some(line),
-                    "invalid UTF-8, decoded with replacement characters",
-                )));
-            }
-            let id = self.record_id(&meta, line);
-            self.document(id, text, meta, Some(line), sink);
+            self.delimited_record(&record, &headers, text_col, &field, line_before, sink);
         }
+    }
+
+    /// One row of a CSV/TSV file: a record, or a notice naming the line.
+    fn delimited_record(
+        &self,
+        record: &csv::ByteRecord,
+        headers: &[String],
+        text_col: usize,
+        field: &str,
+        line_before: usize,
+        sink: &mut dyn FnMut(Event),
+    ) {
+        let line = record
+            .position()
+            .map(|p| p.line() as usize)
+            .unwrap_or(line_before);
+        let (n, m) = (record.len(), headers.len());
+        if text_col >= n {
+            sink(Event::Skipped(Notice::new(
+                self.name,
+                Some(line),
+                format!("row has {n} fields, the header {m}: no `{field}`, skipped"),
+            )));
+            return;
+        }
+        if n > m {
+            sink(Event::Warning(Notice::new(
+                self.name,
+                Some(line),
+                format!("row has {n} fields, the header {m}: extra fields ignored"),
+            )));
+        }
+        let mut lossy = false;
+        let mut cell = |i: usize| -> String {
+            let b = record.get(i).unwrap_or_default();
+            match std::str::from_utf8(b) {
+                Ok(s) => s.to_string(),
+                Err(_) => {
+                    lossy = true;
+                    String::from_utf8_lossy(b).into_owned()
+                }
+            }
+        };
+        let text = cell(text_col);
+        let mut meta = Metadata::new();
+        for (i, h) in headers.iter().enumerate().take(n) {
+            if i != text_col && !h.is_empty() {
+                let v = cell(i);
+                if !v.is_empty() {
+                    meta.insert(h.clone(), v);
+                }
+            }
+        }
+        if lossy {
+            sink(Event::Warning(Notice::new(
+                self.name,
+                Some(line),
+                "invalid UTF-8, decoded with replacement characters",
+            )));
+        }
+        let id = self.record_id(&meta, line);
+        self.document(id, text, meta, Some(line), sink);
     }
 }
