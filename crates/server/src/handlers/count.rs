@@ -1,0 +1,80 @@
+//! `POST /v1/count`: phrase counts of documents, grouped by metadata.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use serde::Deserialize;
+use tifa_core::meta::{field_value, from_json, infer, Metadata};
+use tifa_core::{CountTable, Counts};
+
+use super::{DocumentIn, Options};
+use crate::body::{parse, Payload};
+use crate::error::ApiError;
+use crate::state::{blocking, AppState};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CountRequest {
+    documents: Vec<DocumentIn>,
+    #[serde(default)]
+    by: Vec<String>,
+    #[serde(default)]
+    options: Options,
+    #[serde(default)]
+    all_phrases: bool,
+}
+
+/// A document's metadata: its scalar `meta` fields, then what tifa-core
+/// infers from the text (the rules the CLI applies to a JSONL record).
+fn metadata(doc: &DocumentIn, id: &str) -> Metadata {
+    let (mut meta, _ignored) = from_json(&doc.meta);
+    infer(&mut meta, &doc.text, id);
+    meta
+}
+
+pub(crate) async fn count(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Vec<tifa_core::CountRow>>, ApiError> {
+    let Payload::Json(request) =
+        parse::<CountRequest>(&headers, body, state.config.max_body, false)?
+    else {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send application/json",
+        ));
+    };
+    let bytes: usize = request.documents.iter().map(|d| d.text.len()).sum();
+    state.metrics.bytes.inc_by(bytes as u64);
+    let engines = state.engines.clone();
+    let rows = blocking(&state, move || {
+        let o = request.options;
+        let matcher = &engines.matchers[o.overlapping as usize * 2 + o.strict as usize];
+        let mut table = CountTable::new(request.by.clone());
+        let mut counts = Counts::new(matcher.lexicon().len());
+        for (i, doc) in request.documents.iter().enumerate() {
+            // As the CLI does: a document with no text (white space only)
+            // is skipped, not counted in `chars` or `docs`.
+            if doc.text.trim().is_empty() {
+                continue;
+            }
+            let id = doc.id.clone().unwrap_or_else(|| format!("#{}", i + 1));
+            let meta = metadata(doc, &id);
+            let key = request
+                .by
+                .iter()
+                .map(|f| field_value(&id, &meta, f))
+                .collect();
+            counts.clear();
+            matcher.count_into(&doc.text, &mut counts);
+            table.add(key, &counts, doc.text.chars().count() as u64);
+        }
+        table.rows(matcher.lexicon(), request.all_phrases)
+    })
+    .await?;
+    Ok(Json(rows))
+}

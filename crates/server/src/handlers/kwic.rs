@@ -1,0 +1,104 @@
+//! `POST /v1/kwic`: keyword-in-context lines of the phrases asked for.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::Json;
+use serde::Deserialize;
+use tifa_core::{kwic, EntryId};
+
+use super::{options, DocumentIn, Options};
+use crate::body::{parse, Payload};
+use crate::error::ApiError;
+use crate::state::{blocking, AppState};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KwicRequest {
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    documents: Vec<DocumentIn>,
+    phrases: Vec<String>,
+    #[serde(default = "default_width")]
+    width: usize,
+    #[serde(default)]
+    options: Options,
+}
+
+fn default_width() -> usize {
+    20
+}
+
+pub(crate) async fn kwic_handler(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Json<Vec<tifa_core::KwicRecord>>, ApiError> {
+    let Payload::Json(request) =
+        parse::<KwicRequest>(&headers, body, state.config.max_body, false)?
+    else {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send application/json",
+        ));
+    };
+    let mut docs: Vec<(String, String)> = request
+        .documents
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.unwrap_or_else(|| format!("#{}", i + 1)), d.text))
+        .collect();
+    if let Some(text) = request.text {
+        docs.insert(0, ("-".to_string(), text));
+    }
+    if docs.is_empty() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+            "give `text` or `documents`",
+        ));
+    }
+    state
+        .metrics
+        .bytes
+        .inc_by(docs.iter().map(|d| d.1.len() as u64).sum());
+    let engines = state.engines.clone();
+    let (o, width, phrases) = (request.options, request.width, request.phrases);
+    let lines = blocking(&state, move || {
+        let matcher = &engines.matchers[o.overlapping as usize * 2 + o.strict as usize];
+        // A phrase outside the lexicon is added for this request (SPEC §4),
+        // in a matcher of its own; the shared ones serve the rest.
+        let adhoc = engines
+            .lexicon
+            .with_phrases(&phrases)
+            .map_err(invalid_phrase)?;
+        let own = if adhoc.added.is_empty() {
+            None
+        } else {
+            Some(options(o).build(&adhoc.lexicon).map_err(invalid_phrase)?)
+        };
+        let matcher = own.as_ref().unwrap_or(matcher);
+        let keep: Vec<EntryId> = adhoc.wanted;
+        Ok::<_, ApiError>(
+            docs.iter()
+                .flat_map(|(id, text)| {
+                    kwic(matcher, id, text, |m| keep.contains(&m.entry()), width)
+                })
+                .collect::<Vec<_>>(),
+        )
+    })
+    .await??;
+    Ok(Json(lines))
+}
+
+/// A phrase that cannot be added (it folds to nothing a lexicon accepts).
+fn invalid_phrase(e: tifa_core::Error) -> ApiError {
+    ApiError::new(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid_request",
+        format!("phrases: {e}"),
+    )
+}
