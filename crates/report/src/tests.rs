@@ -1,0 +1,133 @@
+//! Unit tests: series with gaps and zeros, summaries, the missing-axis
+//! error, the HTML report, and line and bar charts.
+
+use crate::{html_report, Trend};
+use tifa_core::{CountTable, Lexicon, Matcher, MatcherBuilder, RowSelection};
+
+fn table(docs: &[(&str, &str)]) -> (CountTable, Matcher) {
+    let matcher = MatcherBuilder::new().build(&Lexicon::builtin()).unwrap();
+    let mut t = CountTable::new(vec!["year".into()]);
+    for (year, text) in docs {
+        t.add(
+            vec![year.to_string()],
+            &matcher.count(text),
+            text.chars().count() as u64,
+        );
+    }
+    (t, matcher)
+}
+
+fn keep(m: &Matcher, phrases: &[&str]) -> RowSelection {
+    RowSelection {
+        entries: Some(
+            phrases
+                .iter()
+                .map(|p| m.lexicon().find(p).unwrap())
+                .collect(),
+        ),
+        ..RowSelection::default()
+    }
+}
+
+#[test]
+fn gaps_zeros_and_summary() {
+    let (t, m) = table(&[
+        ("2016", "一府两院"),
+        ("2018", "一府一委两院"),
+        ("2019", "无"),
+        ("2020", "一府一委两院，一府一委两院"),
+    ]);
+    let trend = Trend::new(&t, m.lexicon(), &keep(&m, &["一府两院", "一府一委两院"])).unwrap();
+    assert!(trend.numeric);
+    assert_eq!(trend.xs, ["2016", "2017", "2018", "2019", "2020"]);
+    let s = &trend.series[0];
+    assert_eq!(s.phrase, "一府一委两院");
+    let counts: Vec<Option<u64>> = s.points.iter().map(|p| p.count).collect();
+    assert_eq!(
+        counts,
+        [Some(0), None, Some(1), Some(0), Some(2)],
+        "2017: no document, a gap; 2019: a document, 0"
+    );
+    let sum = &trend.summaries()[0];
+    assert_eq!(
+        (sum.first.as_deref(), sum.last.as_deref(), sum.total),
+        (Some("2018"), Some("2020"), 3)
+    );
+    assert_eq!(
+        sum.peak.as_deref(),
+        Some("2018"),
+        "1 in 6 chars beats 2 in 13"
+    );
+    let old = &trend.summaries()[1];
+    assert_eq!(
+        (old.first.as_deref(), old.last.as_deref()),
+        (Some("2016"), Some("2016"))
+    );
+    assert!(old.change_per_10k.unwrap() < 0.0);
+}
+
+#[test]
+fn no_axis_values_is_a_clear_error() {
+    let (t, m) = table(&[("", "一府两院")]);
+    let e = Trend::new(&t, m.lexicon(), &RowSelection::default())
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("--meta year="), "{e}");
+}
+
+#[test]
+fn html_is_self_contained_with_one_chart_per_phrase_and_year_labels() {
+    let (t, m) = table(&[
+        ("2016", "一府两院"),
+        ("2018", "一府一委两院"),
+        ("2021", "一府一委两院"),
+    ]);
+    let trend = Trend::new(&t, m.lexicon(), &keep(&m, &["一府两院", "一府一委两院"])).unwrap();
+    let html = html_report(&trend, "测试", false).unwrap();
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    let doc = scraper::Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let figures: Vec<_> = doc
+        .select(&scraper::Selector::parse("figure svg").unwrap())
+        .collect();
+    assert_eq!(figures.len(), 2);
+    let texts: Vec<String> = figures[0]
+        .select(&scraper::Selector::parse("text").unwrap())
+        .map(|t| t.text().collect::<String>().trim().to_string())
+        .collect();
+    let years: Vec<&String> = texts
+        .iter()
+        .filter(|t| t.len() == 4 && t.parse::<u32>().is_ok())
+        .collect();
+    assert!(!years.is_empty());
+    assert!(years.iter().all(|y| trend.xs.contains(y)), "{years:?}");
+    assert!(
+        years.iter().any(|y| *y == "2016") && years.iter().any(|y| *y == "2021"),
+        "{years:?}"
+    );
+}
+
+#[test]
+fn one_year_gives_a_dot_chart() {
+    let (t, m) = table(&[("2023", "一府一委两院")]);
+    let trend = Trend::new(&t, m.lexicon(), &keep(&m, &["一府一委两院"])).unwrap();
+    let svg = trend
+        .chart_svg("x", &trend.per_phrase()[0].1, (400, 300))
+        .unwrap();
+    assert!(svg.contains("<circle"), "the single point is drawn");
+}
+
+#[test]
+fn names_make_bars() {
+    let matcher = Matcher::new(&Lexicon::builtin()).unwrap();
+    let mut t = CountTable::new(vec!["region".into()]);
+    for (r, text) in [("北京市", "营商环境"), ("上海市", "营商环境营商环境")] {
+        t.add(vec![r.to_string()], &matcher.count(text), 10);
+    }
+    let trend = Trend::new(&t, matcher.lexicon(), &RowSelection::default()).unwrap();
+    assert!(!trend.numeric);
+    let svg = trend
+        .chart_svg("x", &trend.per_phrase()[0].1, (400, 300))
+        .unwrap();
+    assert!(svg.contains("<rect"));
+}
