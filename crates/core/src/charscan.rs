@@ -1,30 +1,5 @@
-//! Finding the characters of a fixed set in a text, in one fast pass.
-//!
-//! Two users: a normalizing search must learn where the raw text holds a
-//! *watched* character (white space, zero-width, or a traditional or
-//! full-width form of a pattern character; see [`crate::engine`]). Putting
-//! them into the phrase automaton as one-character patterns costs that
-//! automaton its prefilter (every line break is a candidate), so the
-//! strategies that keep the prefilter find them apart, with this scanner,
-//! and merge them with the phrase hits by position. And number extraction
-//! finds the characters a number can start with (digits, 一…九, 十) here
-//! instead of decoding every character.
-//!
-//! # How
-//! Every byte position `i` is tested by one entry of a 64 Ki-entry table
-//! indexed by the byte pair `text[i..i + 2]`. The table is built so that
-//! each character of the set marks a pair it is sure to produce at a known
-//! place: a one-byte character `c` at `s` produces `(c, next)`; a two-byte
-//! one its own two bytes at `s`; a three- or four-byte one its *last two*
-//! bytes, two continuation bytes, which no pair across a character boundary
-//! can equal (a boundary pair always holds a lead or ASCII byte second).
-//! The pair of continuation bytes tells a CJK character apart from all but
-//! the few that share its low 12 bits, so false hits are rare; a hit is
-//! confirmed by decoding the one character there and looking it up. The
-//! text is read eight positions at a time, with one branch per eight.
-//! (Measured alternatives: pairs at even positions only, 1.36 against 1.83
-//! GB/s, more false hits; a bit table, slower; one or two u64 loads split by
-//! shifts, within the noise, 0–5% in `examples/engines.rs tifa-da`.)
+//! Finding the characters of a small set in UTF-8 text by a table of byte
+//! pairs ([`crate::design`] explains it).
 
 use crate::bmp::BmpSet;
 

@@ -1,43 +1,5 @@
-//! The search engine under [`crate::Matcher`]: exact normalizing search with
-//! one pass of an Aho-Corasick automaton over the raw bytes.
-//!
-//! # The problem
-//! SPEC §1.2 defines matches on the *folded* text N (every character folded
-//! by [`crate::fold::fold_char`], ignorable ones removed), with spans mapped
-//! back to the raw text T. Folding every document before searching would
-//! cost a copy and a table look-up per character, and nearly all characters
-//! of a real report fold to themselves.
-//!
-//! # The approach
-//! The automaton holds the folded patterns and runs over the raw text. The
-//! *raw pass* also reports every *watched* character: every character that
-//! folds to something else and could matter — every ignorable character, and
-//! every traditional or full-width character whose folded form occurs in
-//! some pattern. Three ways, by strategy: the aho-corasick strategies
-//! ([`Strategy::Dfa`] and the NFAs) hold one one-character *watch pattern*
-//! per watched character in the same automaton, so one pass reports both;
-//! [`Strategy::Prefiltered`] and [`Strategy::DoubleArray`] search the
-//! patterns alone, which keeps the automaton's prefilter (every line break
-//! would defeat it), and a [`CharScanner`] finds the watched characters, the
-//! two streams merged by position; [`Strategy::ShiftOr`]'s sieve reports
-//! both from one table of byte pairs. Either way the pattern matches are the
-//! same: a watched character never occurs inside a folded pattern, so
-//! searching for it beside the patterns changes no pattern match; the watch
-//! hits only report where the raw text differs from N.
-//!
-//! A watched character is *harmless* when no occurrence of any pattern in N
-//! covers it (for an ignorable run: crosses it). That is decided by an
-//! overlapping search over a small folded window around it (at most
-//! `max_chars - 1` characters each side). Harmless ignorable runs are *cuts*:
-//! no match in N or in T crosses them, so leftmost-longest matching over the
-//! whole text is the concatenation of leftmost-longest matching over the
-//! pieces between cuts. A piece whose watched characters are all harmless
-//! has exactly the same matches in T as in N, so the raw pass's hits are
-//! final. A piece that holds a harmful watched character (a phrase broken
-//! by a line break, a traditional phrase) is folded and searched again; in
-//! practice that is one paragraph here and there.
-//!
-//! Strict mode has no folding and no watch patterns: one raw pass.
+//! The search engine under [`crate::Matcher`]: exact normalizing search
+//! over the raw bytes. Why it is exact: [`crate::design`].
 
 use std::collections::HashSet;
 
@@ -212,20 +174,15 @@ pub(crate) struct Engine {
     normalize: bool,
 }
 
-impl Engine {
-    /// `patterns` must be non-empty strings, already folded when
-    /// `normalize` is set, without duplicates.
-    pub fn new(patterns: &[String], normalize: bool, strategy: Strategy) -> Result<Engine, Error> {
-        let mut watch_chars = Vec::new();
-        if normalize {
-            let alphabet: HashSet<char> = patterns.iter().flat_map(|p| p.chars()).collect();
-            watch_chars = watched_chars(&alphabet);
-        }
-        let watch_is_ignorable = watch_chars.iter().map(|&c| is_ignorable(c)).collect();
+impl Search {
+    /// The automata of the strategy asked for (resolved for this many
+    /// patterns); the sieve falls back to an automaton when it cannot take
+    /// the patterns (a one-byte pattern).
+    fn new(patterns: &[String], watch_chars: &[char], strategy: Strategy) -> Result<Search, Error> {
         let mut strategy = strategy.resolve(patterns.len());
         let mut sieve = None;
         if strategy == Strategy::ShiftOr {
-            sieve = Sieve::new(patterns, &watch_chars)?;
+            sieve = Sieve::new(patterns, watch_chars)?;
             if sieve.is_none() {
                 strategy = if patterns.len() <= Strategy::FALLBACK_DFA_LIMIT {
                     Strategy::Dfa
@@ -264,6 +221,21 @@ impl Engine {
                 watch_inside,
             }
         };
+        Ok(search)
+    }
+}
+
+impl Engine {
+    /// `patterns` must be non-empty strings, already folded when
+    /// `normalize` is set, without duplicates.
+    pub fn new(patterns: &[String], normalize: bool, strategy: Strategy) -> Result<Engine, Error> {
+        let mut watch_chars = Vec::new();
+        if normalize {
+            let alphabet: HashSet<char> = patterns.iter().flat_map(|p| p.chars()).collect();
+            watch_chars = watched_chars(&alphabet);
+        }
+        let watch_is_ignorable = watch_chars.iter().map(|&c| is_ignorable(c)).collect();
+        let search = Search::new(patterns, &watch_chars, strategy)?;
         let watch = match &search {
             Search::Ac {
                 watch_inside: true, ..

@@ -18,7 +18,7 @@
 //! both. Only a paragraph in which a watched character could change a
 //! match (a phrase broken by a line break, a traditional phrase) is folded
 //! and searched again. The result is exactly that of searching the folded
-//! text; see the `engine` module source for the argument.
+//! text; the argument is in [`design`].
 //!
 //! ## Example
 //! ```
@@ -41,6 +41,7 @@
 mod bmp;
 mod charscan;
 mod count;
+pub mod design;
 pub mod discover;
 mod engine;
 mod error;

@@ -1,47 +1,6 @@
 //! The shift-or strategy: one pass that finds where a pattern may start and
-//! where a watched character may be, then checks each place exactly.
-//!
-//! # Why
-//! On Chinese text a lexicon of a hundred phrases defeats the SIMD
-//! prefilters (their fingerprints are a few bytes, and the lead and first
-//! continuation byte of a CJK character say little about it), and an
-//! automaton that reads every byte runs at about half a gigabyte a second.
-//! A table of byte pairs tells much more: the last two bytes of a
-//! three-byte character fix 12 of its bits. This is the filter of
-//! Salmela, Tarhio and Kytöjoki's SOG (shift-or with q-grams, daachorse's
-//! prefilter) with two changes for tifa: the same table also flags watched
-//! characters (see [`crate::engine`]), so one pass replaces the automaton's
-//! watch patterns or a second scan; and it carries no state from pair to
-//! pair: 64 entries are looked up, then tested with element-wise loops
-//! over 16-bit lanes that the compiler vectorizes.
-//!
-//! # How
-//! Let `w` be the length in bytes of the shortest pattern, at most 9, and
-//! `K = w - 2`. For each byte pair `t[p..p + 2]`, the 16-bit entry
-//! `v = table[pair]` holds:
-//! - bits `0..=K`: bit `j` is 0 when the pair occurs at offset `j` of some
-//!   pattern. A pattern can start at `s` only if bit `j` of `v(s + j)` is 0
-//!   for every `j ≤ K`, because every pattern's first `w` bytes hold `K + 1`
-//!   pairs. Those places are *candidates*: the patterns that begin with
-//!   the candidate's first `w` bytes are found by one hash look-up and
-//!   compared, longest first.
-//! - bit `12 + c`: the pair can be the *last* two bytes of a watched
-//!   character of colour `c` (a one-byte character `x` and any byte after
-//!   it; the two bytes of a two-byte one); bit `8 + c`: the pair can be the
-//!   two bytes *before* those (for a three-byte character its first two;
-//!   for a one-byte one, any byte and `x`). A watched character ends a pair
-//!   with a last bit whose predecessor has the before bit of the same
-//!   colour; there it is decoded and looked up. The colour (0–3) of a
-//!   three-byte character is its lead byte's low two bits (of a four-byte
-//!   one its second byte's; one- and two-byte characters have colour 0):
-//!   without colours,
-//!   U+3000 (ideographic space, E3 80 80) and U+2001 (E2 80 81) would flag
-//!   every 、 (E3 80 81), and so for 。《》「」, a million false flags in 70
-//!   MB of reports.
-//!
-//! Candidates and watched characters come out in text order: a real
-//! watched character never lies inside a real pattern occurrence, and
-//! either is flagged at most `K` bytes after its start.
+//! where a watched character may be, then checks each place exactly
+//! ([`crate::design`] explains the table).
 
 use rustc_hash::FxHashMap;
 
@@ -218,6 +177,47 @@ impl Sieve {
         self.table[usize::from(u16::from_le_bytes([bytes[p], bytes[p + 1]]))]
     }
 
+    /// The flags of one block of pairs (`entries` holds the eight pairs
+    /// before it and receives the block's): bit 0 of `flags[j]`, a
+    /// candidate window ends at pair j (no pair of it misses its offset in
+    /// every pattern); bit 1, a watched character ends there.
+    #[inline(always)]
+    fn block_flags<const K: usize>(
+        &self,
+        block: &[u8; BLOCK + 1],
+        entries: &mut [u16; BLOCK + 8],
+        watch_bits: u16,
+        flags: &mut [u8; BLOCK],
+    ) {
+        // Fixed-size arrays: no bounds checks, and the loops below are
+        // plain element-wise operations on 16-bit lanes that the compiler
+        // vectorizes (SSE2 is enough). Only the look-ups are scalar.
+        for j in 0..BLOCK {
+            entries[8 + j] = self.entry(block, j);
+        }
+        // Bit 0 of `miss[j]`: some pair of the window ending at pair
+        // i + j is not at its offset in any pattern.
+        let mut miss = [0u16; BLOCK];
+        for d in 0..=K {
+            let back: &[u16; BLOCK] = entries[8 - d..8 - d + BLOCK]
+                .try_into()
+                .unwrap_or_else(|_| unreachable!("a block"));
+            for j in 0..BLOCK {
+                miss[j] |= back[j] >> (K - d);
+            }
+        }
+        let now: &[u16; BLOCK] = entries[8..8 + BLOCK]
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("a block"));
+        let prev: &[u16; BLOCK] = entries[7..7 + BLOCK]
+            .try_into()
+            .unwrap_or_else(|_| unreachable!("a block"));
+        for j in 0..BLOCK {
+            let watched = u8::from(prev[j] & (now[j] >> 4) & watch_bits != 0);
+            flags[j] = (!miss[j] & 1) as u8 | watched << 1;
+        }
+    }
+
     fn scan<const K: usize>(
         &self,
         text: &str,
@@ -246,39 +246,10 @@ impl Sieve {
         let mut i = 0usize;
         while i + BLOCK < n {
             entries.copy_within(BLOCK..BLOCK + 8, 0);
-            // Fixed-size arrays: no bounds checks, and the loops below are
-            // plain element-wise operations on 16-bit lanes that the
-            // compiler vectorizes (SSE2 is enough). Only the look-ups are
-            // scalar.
             let block: &[u8; BLOCK + 1] = bytes[i..i + BLOCK + 1]
                 .try_into()
                 .unwrap_or_else(|_| unreachable!("a block and one byte"));
-            for j in 0..BLOCK {
-                entries[8 + j] = self.entry(block, j);
-            }
-            // Bit 0 of `miss[j]`: some pair of the window ending at pair
-            // i + j is not at its offset in any pattern.
-            let mut miss = [0u16; BLOCK];
-            for d in 0..=K {
-                let back: &[u16; BLOCK] = entries[8 - d..8 - d + BLOCK]
-                    .try_into()
-                    .unwrap_or_else(|_| unreachable!("a block"));
-                for j in 0..BLOCK {
-                    miss[j] |= back[j] >> (K - d);
-                }
-            }
-            // Bit 1 of `flags[j]`: a watched character ends at pair i + j;
-            // bit 0: a candidate window does.
-            let now: &[u16; BLOCK] = entries[8..8 + BLOCK]
-                .try_into()
-                .unwrap_or_else(|_| unreachable!("a block"));
-            let prev: &[u16; BLOCK] = entries[7..7 + BLOCK]
-                .try_into()
-                .unwrap_or_else(|_| unreachable!("a block"));
-            for j in 0..BLOCK {
-                let watched = u8::from(prev[j] & (now[j] >> 4) & watch_bits != 0);
-                flags[j] = (!miss[j] & 1) as u8 | watched << 1;
-            }
+            self.block_flags::<K>(block, &mut entries, watch_bits, &mut flags);
             for (k, chunk) in flags.chunks_exact(8).enumerate() {
                 let mut lanes = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
                 while lanes != 0 {
