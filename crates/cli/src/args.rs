@@ -20,21 +20,48 @@ pub(crate) struct Cli {
 
 #[derive(Subcommand)]
 pub(crate) enum Command {
-    /// Count each phrase: one row per group × phrase (SPEC §4 count table).
+    /// Count each phrase: one row per group × phrase.
+    ///
+    /// Columns: the --by fields, then phrase, category; count (literal
+    /// matches: leftmost-longest, across line breaks and spaces, in
+    /// traditional or full-width form too); expanded (enumerated lists such
+    /// as 政治机关、权力机关、工作机关和代表机关 for 四个机关, counted apart);
+    /// docs (documents of the group holding the phrase); chars (characters
+    /// of the group's documents); per_10k (count per 10,000 characters). A
+    /// phrase given with --phrases that the lexicon lacks is counted too.
     Count(CountArgs),
     /// One record per match, with its position.
+    ///
+    /// Columns: doc, phrase (its canonical form), category, variant (the
+    /// variant written, if any), form (literal or expanded), quoted (true
+    /// when “”, 「」 or the like stand right around it), start and end (byte
+    /// offsets), char_start and char_end (character offsets), line.
     Scan(ScanArgs),
     /// How phrase frequencies change along a field (year, congress, region):
     /// the series, a summary per phrase, and charts (--out report.html,
     /// report.md or chart.svg).
     Trend(TrendArgs),
-    /// Every numeric mention: quantities, percentages, money, ordinals,
-    /// years, dates, ranges (SPEC §2), one record each.
+    /// Every number as clean data: one record per mention.
+    ///
+    /// Columns: doc; text (as written); start, end, char_start, char_end;
+    /// kind (cardinal, percent, money, ordinal, year, date, range); value
+    /// (exact; an ISO date for dates); value_high (the end of a range); unit
+    /// (the magnitude taken out: 1.2万亿元 → 1200000000000, 元); approx (多,
+    /// 余, 近, 约 … when the text gives one); placeholder (true for template
+    /// numbers such as x次, with no value); subject (what a count counts,
+    /// when its clause says: 召开常委会会议7次 → 常委会会议).
     Numbers(NumbersArgs),
     /// Concordance: each match of the given phrases with its context.
+    ///
+    /// Columns: doc, left, match, right (--width characters each side, line
+    /// breaks shown as spaces), start, char_start. A phrase the lexicon
+    /// lacks is searched for too.
     Kwic(KwicArgs),
     /// Candidate formulations not in the lexicon: quoted terms, numbered
     /// formulas (两个…, N个X), paired ones (一X一Y).
+    ///
+    /// Columns: phrase, kind (quoted, numbered, paired), count, docs,
+    /// example (a context), doc (where the example is from).
     Discover(DiscoverArgs),
     /// Show, validate or export the lexicon.
     #[command(subcommand)]
