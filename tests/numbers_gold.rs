@@ -84,90 +84,156 @@ fn gold_files() -> Vec<PathBuf> {
     files
 }
 
+/// Agreement on one field over the matched mentions where the gold gives it.
+#[derive(Default, Clone, Copy)]
+struct Agreement {
+    same: usize,
+    of: usize,
+}
+
+impl Agreement {
+    fn add(&mut self, same: bool) {
+        self.same += same as usize;
+        self.of += 1;
+    }
+}
+
 /// Scores, as printed and asserted.
 struct Score {
     precision: f64,
     recall: f64,
+    approx: Agreement,
+    placeholder: Agreement,
+    subject: Agreement,
 }
 
-fn score(ex: &NumberExtractor, path: &Path) -> Score {
-    let sentences = read_gold(path);
-    // kind → (true positives, extracted, gold)
-    let mut by_kind: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();
-    let (mut subject_ok, mut subject_n, mut approx_ok, mut approx_n) = (0, 0, 0, 0);
-    let mut misses = Vec::new();
-    let mut subject_misses = Vec::new();
-    for s in &sentences {
-        let found: Vec<(Key, String, String)> = ex
-            .extract(&s.text)
-            .into_iter()
-            .map(|m| {
-                let key = (
-                    m.start,
-                    m.end,
-                    m.kind.as_str().to_string(),
-                    m.value.map(|v| v.to_string()).unwrap_or_default(),
-                    m.value_high.map(|v| v.to_string()).unwrap_or_default(),
-                    m.unit.unwrap_or_default(),
-                );
+/// What the extractor found in a sentence, in the gold's terms.
+struct Found {
+    key: Key,
+    subject: String,
+    approx: String,
+    placeholder: bool,
+}
+
+fn extract(ex: &NumberExtractor, text: &str) -> Vec<Found> {
+    ex.extract(text)
+        .into_iter()
+        .map(|m| Found {
+            key: (
+                m.start,
+                m.end,
+                m.kind.as_str().to_string(),
+                m.value.map(|v| v.to_string()).unwrap_or_default(),
+                m.value_high.map(|v| v.to_string()).unwrap_or_default(),
+                m.unit.unwrap_or_default(),
+            ),
+            subject: m.subject.unwrap_or_default(),
+            approx: m.approx.unwrap_or_default(),
+            placeholder: m.placeholder,
+        })
+        .collect()
+}
+
+/// The tallies of one gold file: kind → (true positives, extracted, gold),
+/// the agreements, and every disagreement in words.
+#[derive(Default)]
+struct Tally {
+    by_kind: BTreeMap<String, (usize, usize, usize)>,
+    approx: Agreement,
+    placeholder: Agreement,
+    subject: Agreement,
+    misses: Vec<String>,
+    subject_misses: Vec<String>,
+}
+
+impl Tally {
+    fn sentence(&mut self, s: &Sentence, found: &[Found]) {
+        let shown = |k: &Key| {
+            format!(
+                "{:?}",
                 (
-                    key,
-                    m.subject.unwrap_or_default(),
-                    m.approx.unwrap_or_default(),
+                    &s.text[k.0..k.1],
+                    k.2.as_str(),
+                    k.3.as_str(),
+                    k.4.as_str(),
+                    k.5.as_str()
                 )
-            })
-            .collect();
-        for (k, subject, approx) in &found {
-            let e = by_kind.entry(k.2.clone()).or_default();
+            )
+        };
+        for f in found {
+            let e = self.by_kind.entry(f.key.2.clone()).or_default();
             e.1 += 1;
-            match s.gold.iter().find(|g| &g.key == k) {
+            match s.gold.iter().find(|g| g.key == f.key) {
                 Some(g) => {
                     e.0 += 1;
-                    if !g.subject.is_empty() {
-                        subject_n += 1;
-                        subject_ok += (&g.subject == subject) as usize;
-                        if &g.subject != subject {
-                            subject_misses.push(format!(
-                                "{}: subject {:?} vs {subject:?} for {}",
-                                s.source,
-                                g.subject,
-                                &s.text[k.0..k.1]
-                            ));
-                        }
-                    }
-                    if let Some(a) = &g.approx {
-                        approx_n += 1;
-                        approx_ok += (a == approx) as usize;
-                        if a != approx {
-                            misses.push(format!(
-                                "{}: approx  {a:?} vs {approx:?} in {}",
-                                s.source, s.text
-                            ));
-                        }
-                    }
+                    self.matched(s, g, f);
                 }
-                None => misses.push(format!(
-                    "{}: extra   {:?} in {}",
+                None => self.misses.push(format!(
+                    "{}: extra   {} in {}",
                     s.source,
-                    (&s.text[k.0..k.1], &k.2, &k.3, &k.4, &k.5),
+                    shown(&f.key),
                     s.text
                 )),
             }
         }
         for g in &s.gold {
-            let k = &g.key;
-            by_kind.entry(k.2.clone()).or_default().2 += 1;
-            if !found.iter().any(|(f, _, _)| f == k) {
-                misses.push(format!(
-                    "{}: missed  {:?} in {}",
+            self.by_kind.entry(g.key.2.clone()).or_default().2 += 1;
+            if !found.iter().any(|f| f.key == g.key) {
+                self.misses.push(format!(
+                    "{}: missed  {} in {}",
                     s.source,
-                    (&s.text[k.0..k.1], &k.2, &k.3, &k.4, &k.5),
+                    shown(&g.key),
                     s.text
                 ));
             }
         }
     }
-    let (tp, ex_n, gold_n) = by_kind
+
+    /// A mention both found: do subject, approx and placeholder agree? The
+    /// gold marks a template number (x次, xx区) by leaving its value empty.
+    fn matched(&mut self, s: &Sentence, g: &Gold, f: &Found) {
+        if !g.subject.is_empty() {
+            self.subject.add(g.subject == f.subject);
+            if g.subject != f.subject {
+                self.subject_misses.push(format!(
+                    "{}: subject {:?} vs {:?} for {}",
+                    s.source,
+                    g.subject,
+                    f.subject,
+                    &s.text[g.key.0..g.key.1]
+                ));
+            }
+        }
+        if let Some(a) = &g.approx {
+            self.approx.add(*a == f.approx);
+            if *a != f.approx {
+                self.misses.push(format!(
+                    "{}: approx  {a:?} vs {:?} in {}",
+                    s.source, f.approx, s.text
+                ));
+            }
+        }
+        let template = g.key.3.is_empty();
+        self.placeholder.add(template == f.placeholder);
+        if template != f.placeholder {
+            self.misses.push(format!(
+                "{}: placeholder {template} vs {} for {}",
+                s.source,
+                f.placeholder,
+                &s.text[g.key.0..g.key.1]
+            ));
+        }
+    }
+}
+
+fn score(ex: &NumberExtractor, path: &Path) -> Score {
+    let sentences = read_gold(path);
+    let mut t = Tally::default();
+    for s in &sentences {
+        t.sentence(s, &extract(ex, &s.text));
+    }
+    let (tp, ex_n, gold_n) = t
+        .by_kind
         .values()
         .fold((0, 0, 0), |a, v| (a.0 + v.0, a.1 + v.1, a.2 + v.2));
     let precision = tp as f64 / ex_n.max(1) as f64;
@@ -178,27 +244,44 @@ fn score(ex: &NumberExtractor, path: &Path) -> Score {
         sentences.len()
     );
     println!("overall: precision {precision:.3}, recall {recall:.3}");
-    for (kind, (tp, e, g)) in &by_kind {
+    for (kind, (tp, e, g)) in &t.by_kind {
         println!(
             "  {kind:9} precision {:.3} ({tp}/{e}), recall {:.3} ({tp}/{g})",
             *tp as f64 / (*e).max(1) as f64,
             *tp as f64 / (*g).max(1) as f64
         );
     }
-    println!("subjects: {subject_ok}/{subject_n} as in the gold");
-    if approx_n > 0 {
-        println!("approx: {approx_ok}/{approx_n} as in the gold");
-    }
-    for m in misses.iter().chain(&subject_misses) {
+    println!(
+        "subjects: {}/{} as in the gold",
+        t.subject.same, t.subject.of
+    );
+    println!("approx: {}/{} as in the gold", t.approx.same, t.approx.of);
+    println!(
+        "placeholder: {}/{} as in the gold",
+        t.placeholder.same, t.placeholder.of
+    );
+    for m in t.misses.iter().chain(&t.subject_misses) {
         println!("{m}");
     }
-    Score { precision, recall }
+    Score {
+        precision,
+        recall,
+        approx: t.approx,
+        placeholder: t.placeholder,
+        subject: t.subject,
+    }
 }
+
+/// Subjects are a rule, not a parser (README): the share of the gold's
+/// subjects it gives, over every file, must not fall below what it reached
+/// (192 of 304, 0.632, when this floor was set).
+const SUBJECT_FLOOR: f64 = 0.60;
 
 #[test]
 fn precision_and_recall_against_the_gold_standard() {
     let ex = NumberExtractor::new(&Lexicon::builtin()).unwrap();
     let mut failed = Vec::new();
+    let mut subjects = Agreement::default();
     for path in gold_files() {
         // A batch is drawn, committed, then annotated: one with no M line
         // yet is waiting for its annotator, and is not scored.
@@ -216,9 +299,28 @@ fn precision_and_recall_against_the_gold_standard() {
                 s.recall
             ));
         }
+        for (name, a) in [("approx", s.approx), ("placeholder", s.placeholder)] {
+            if a.same != a.of {
+                failed.push(format!(
+                    "{}: {name} agrees on {} of {} matched mentions",
+                    path.display(),
+                    a.same,
+                    a.of
+                ));
+            }
+        }
+        subjects.same += s.subject.same;
+        subjects.of += s.subject.of;
     }
-    assert!(
-        failed.is_empty(),
-        "below 0.95 (see the misses above): {failed:?}"
+    let share = subjects.same as f64 / subjects.of.max(1) as f64;
+    println!(
+        "subjects over every file: {}/{} ({share:.3})",
+        subjects.same, subjects.of
     );
+    if share < SUBJECT_FLOOR {
+        failed.push(format!(
+            "subjects agree on {share:.3}, below {SUBJECT_FLOOR}"
+        ));
+    }
+    assert!(failed.is_empty(), "see the misses above: {failed:?}");
 }

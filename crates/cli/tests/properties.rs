@@ -24,6 +24,8 @@ const PIECES: &[&str] = &[
     "全过程 人民民主",
     "人民民主",
     "四个机关",
+    // The list of 四个机关 (an expansion), and one member short of it.
+    "政治机关、国家权力机关、工作机关和代表机关",
     "政治机关、权力机关、工作机关、代表机关",
     "两个确立",
     "两个维护",
