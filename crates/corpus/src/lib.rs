@@ -146,6 +146,16 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
             }
         };
         if !meta.is_dir() {
+            // A path named on the command line that cannot be opened is a
+            // usage error (SPEC §6), not a skipped document.
+            if let Err(e) = can_open(path, &meta) {
+                found.errors.push(Notice::new(
+                    &path.display().to_string(),
+                    None,
+                    format!("cannot read: {e}"),
+                ));
+                continue;
+            }
             found.bytes += meta.len();
             found.inputs.push(Input::File(path.clone()));
             continue;
@@ -195,4 +205,19 @@ pub fn find_inputs(paths: &[PathBuf]) -> Found {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|s| s.starts_with('.'))
+}
+
+/// Can the file be opened for reading? A pipe (`<(zcat …)`) is not opened
+/// twice: opening one waits for its writer, and reading it is the test.
+fn can_open(path: &Path, meta: &std::fs::Metadata) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if meta.file_type().is_fifo() {
+            return Ok(());
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = meta;
+    std::fs::File::open(path).map(drop)
 }
