@@ -174,11 +174,7 @@ fn discover_finds_numbered_and_paired_formulas() {
             .find(|r| r["phrase"] == p)
             .map(|r| r["kind"].as_str().unwrap().to_string())
     };
-    assert_eq!(
-        kind("四个服务").as_deref(),
-        Some("numbered"),
-        "{rows:?}"
-    );
+    assert_eq!(kind("四个服务").as_deref(), Some("numbered"), "{rows:?}");
     assert_eq!(kind("一村一品").as_deref(), Some("paired"), "{rows:?}");
 }
 

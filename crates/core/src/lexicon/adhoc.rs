@@ -67,19 +67,19 @@ impl Lexicon {
     }
 
     /// Up to `n` phrases of the lexicon close to `phrase` — holding at
-    /// least half of its characters — those sharing the most first (ties
-    /// in phrase order), for a "did you mean" hint; empty when none is
-    /// that close.
+    /// least half of its distinct characters — those sharing the most
+    /// first (ties in phrase order), for a "did you mean" hint; empty when
+    /// none is that close.
     pub fn nearest(&self, phrase: &str, n: usize) -> Vec<&str> {
-        let folded = fold_str(phrase);
-        let chars: HashSet<char> = folded.chars().collect();
-        let half = folded.chars().count().div_ceil(2).max(1);
+        let chars: HashSet<char> = fold_str(phrase).chars().collect();
+        let half = chars.len().div_ceil(2).max(1);
         let mut scored: Vec<(usize, &str)> = self
             .entries
             .iter()
             .filter(|e| fold_str(&e.phrase) != fold_str(phrase))
             .map(|e| {
-                let shared = e.phrase.chars().filter(|c| chars.contains(c)).count();
+                let mine: HashSet<char> = fold_str(&e.phrase).chars().collect();
+                let shared = mine.intersection(&chars).count();
                 (shared, e.phrase.as_str())
             })
             .filter(|(shared, _)| *shared >= half)
@@ -122,6 +122,8 @@ mod tests {
         let lex = Lexicon::builtin();
         let near = lex.nearest("全过程人民民煮", 3);
         assert_eq!(near[0], "全过程人民民主");
+        // 一 twice is one shared character: 一带一路 is not near 一府一委.
+        assert_eq!(lex.nearest("一府一委", 3), ["一府一委两院", "一府两院"]);
         assert!(lex.nearest("㐀", 3).is_empty());
     }
 }
