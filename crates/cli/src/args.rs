@@ -110,6 +110,18 @@ pub(crate) struct LexiconOpts {
     pub(crate) lexicon_only: bool,
 }
 
+/// The phrases a count or trend reports.
+#[derive(Args)]
+pub(crate) struct SelectOpts {
+    /// Only these phrases (a phrase or a variant; one the lexicon lacks is
+    /// counted too), e.g. --phrases 一府两院,一府一委两院,改革开放.
+    #[arg(long, value_delimiter = ',', value_name = "PHRASE")]
+    pub(crate) phrases: Vec<String>,
+    /// Only phrases of these categories.
+    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
+    pub(crate) category: Vec<String>,
+}
+
 #[derive(Args)]
 pub(crate) struct MatchOpts {
     #[command(flatten)]
@@ -190,12 +202,8 @@ pub(crate) struct CountArgs {
     /// One row per group, one column per phrase.
     #[arg(long)]
     pub(crate) wide: bool,
-    /// Only these phrases (canonical forms), e.g. --phrases 一府两院,一府一委两院.
-    #[arg(long, value_delimiter = ',', value_name = "PHRASE")]
-    pub(crate) phrases: Vec<String>,
-    /// Only phrases of these categories.
-    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
-    pub(crate) category: Vec<String>,
+    #[command(flatten)]
+    pub(crate) select: SelectOpts,
     /// Only the N phrases with the most occurrences.
     #[arg(long, value_name = "N")]
     pub(crate) top: Option<usize>,
@@ -228,12 +236,8 @@ pub(crate) struct TrendArgs {
     /// A second field: one line per value of it (e.g. region).
     #[arg(long, value_name = "FIELD")]
     pub(crate) by_also: Option<String>,
-    /// Only these phrases.
-    #[arg(long, value_delimiter = ',', value_name = "PHRASE")]
-    pub(crate) phrases: Vec<String>,
-    /// Only phrases of these categories.
-    #[arg(long, value_delimiter = ',', value_name = "CATEGORY")]
-    pub(crate) category: Vec<String>,
+    #[command(flatten)]
+    pub(crate) select: SelectOpts,
     /// Only the N phrases with the most occurrences (default 8 when no
     /// phrase or category is named).
     #[arg(long, value_name = "N")]

@@ -12,7 +12,7 @@ use tifa_core::{AdHoc, CountTable, Counts, EntryId, Matcher};
 use tifa_corpus::{find_inputs, for_each_in_order, DocInfo, Document, Item, ReadOptions};
 
 use crate::account::Account;
-use crate::args::{InputOpts, LexiconOpts};
+use crate::args::{InputOpts, LexiconOpts, SelectOpts};
 use crate::error::{Failure, Result};
 use crate::output::Printer;
 
@@ -94,10 +94,10 @@ pub(crate) fn lexicon_with(opts: &LexiconOpts, phrases: &[String]) -> Result<AdH
 /// unknown category is an error listing the categories.
 pub(crate) fn select_entries(
     adhoc: &AdHoc,
-    phrases_given: bool,
-    categories: &[String],
+    select: &SelectOpts,
 ) -> Result<Option<HashSet<EntryId>>> {
-    if !phrases_given && categories.is_empty() {
+    let categories = &select.category;
+    if select.phrases.is_empty() && categories.is_empty() {
         return Ok(None);
     }
     let lexicon = &adhoc.lexicon;

@@ -94,3 +94,19 @@ pub(crate) fn parse<T: DeserializeOwned>(
             }
         })
 }
+
+/// Reads a JSON body into `T` (the routes that take no plain text).
+pub(crate) fn parse_json<T: DeserializeOwned>(
+    headers: &HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+    max: usize,
+) -> Result<T, ApiError> {
+    match parse::<T>(headers, body, max, false)? {
+        Payload::Json(request) => Ok(request),
+        Payload::Text(_) => Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send application/json",
+        )),
+    }
+}

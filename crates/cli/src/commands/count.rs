@@ -15,10 +15,10 @@ pub(crate) const COUNT_COLUMNS: &[&str] = &[
 ];
 
 pub(crate) fn run(args: CountArgs) -> Result<ExitCode> {
-    let adhoc = lexicon_with(&args.matching.lexicon, &args.phrases)?;
+    let adhoc = lexicon_with(&args.matching.lexicon, &args.select.phrases)?;
     let selection = RowSelection {
         all_phrases: args.all_phrases,
-        entries: select_entries(&adhoc, !args.phrases.is_empty(), &args.category)?,
+        entries: select_entries(&adhoc, &args.select)?,
         top: args.top,
     };
     let matcher = args.matching.options().build(&adhoc.lexicon)?;

@@ -11,8 +11,8 @@ use crate::error::Result;
 use crate::output::{Format, Printer};
 
 pub(crate) fn run(args: TrendArgs) -> Result<ExitCode> {
-    let adhoc = lexicon_with(&args.matching.lexicon, &args.phrases)?;
-    let entries = select_entries(&adhoc, !args.phrases.is_empty(), &args.category)?;
+    let adhoc = lexicon_with(&args.matching.lexicon, &args.select.phrases)?;
+    let entries = select_entries(&adhoc, &args.select)?;
     let top = args.top.or(entries.is_none().then_some(8));
     let selection = RowSelection {
         all_phrases: false,

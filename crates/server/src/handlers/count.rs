@@ -3,14 +3,14 @@
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::Json;
 use serde::Deserialize;
 use tifa_core::meta::{field_value, from_json, infer, Metadata};
 use tifa_core::{CountTable, Counts};
 
 use super::{DocumentIn, Options};
-use crate::body::{parse, Payload};
+use crate::body::parse_json;
 use crate::error::ApiError;
 use crate::state::{blocking, AppState};
 
@@ -39,15 +39,7 @@ pub(crate) async fn count(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Vec<tifa_core::CountRow>>, ApiError> {
-    let Payload::Json(request) =
-        parse::<CountRequest>(&headers, body, state.config.max_body, false)?
-    else {
-        return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "send application/json",
-        ));
-    };
+    let request: CountRequest = parse_json(&headers, body, state.config.max_body)?;
     let bytes: usize = request.documents.iter().map(|d| d.text.len()).sum();
     state.metrics.bytes.inc_by(bytes as u64);
     let engines = state.engines.clone();

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use tifa_core::{kwic, EntryId};
 
 use super::{options, DocumentIn, Options};
-use crate::body::{parse, Payload};
+use crate::body::parse_json;
 use crate::error::ApiError;
 use crate::state::{blocking, AppState};
 
@@ -36,15 +36,7 @@ pub(crate) async fn kwic_handler(
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Vec<tifa_core::KwicRecord>>, ApiError> {
-    let Payload::Json(request) =
-        parse::<KwicRequest>(&headers, body, state.config.max_body, false)?
-    else {
-        return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "send application/json",
-        ));
-    };
+    let request: KwicRequest = parse_json(&headers, body, state.config.max_body)?;
     let mut docs: Vec<(String, String)> = request
         .documents
         .into_iter()
