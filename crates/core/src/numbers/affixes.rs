@@ -237,12 +237,14 @@ pub(crate) fn unit_and_kind(
         return (NumberKind::Ordinal, Some(suffix.into()), len);
     }
     let vocab = vocabulary();
-    if vocab.not_units.at(text, at, limit).is_some() {
-        return (NumberKind::Cardinal, None, 0);
-    }
     let Some((unit, len)) = vocab.units.at(text, at, limit).filter(|(u, _)| *u != "大") else {
         return (NumberKind::Cardinal, None, 0);
     };
+    // 台湾, 元旦: a one-char unit that begins a noun is no unit (looked up
+    // only then: most numbers never get here).
+    if unit.chars().nth(1).is_none() && vocab.not_units.at(text, at, limit).is_some() {
+        return (NumberKind::Cardinal, None, 0);
+    }
     let kind = match vocab.unit_kind(unit) {
         UnitKind::Money => NumberKind::Money,
         UnitKind::Percent => NumberKind::Percent,
