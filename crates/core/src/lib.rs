@@ -58,6 +58,7 @@ pub use numbers::numeral;
 mod quotes;
 mod records;
 mod sieve;
+mod strategy;
 
 pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};
 pub use discover::{Discovery, DiscoveryRecord};
