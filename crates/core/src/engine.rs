@@ -13,10 +13,10 @@ use daachorse::{
 use crate::bmp::BmpSet;
 use crate::charscan::CharScanner;
 use crate::error::Error;
-pub use crate::strategy::Strategy;
 use crate::fold::{fold_char, is_ignorable, watched_chars};
 use crate::hit::Hit;
 use crate::sieve::Sieve;
+pub use crate::strategy::Strategy;
 
 /// The automata of one strategy.
 enum Search {

@@ -132,7 +132,10 @@ impl Reading {
         let mut cursor = skip_ws(text, end, limit);
         // 近一百多年: a second approximation after the number is part of
         // the span; the one before it is the modifier.
-        if let Some((a, len)) = approx_before_unit(text, cursor, limit) {
+        // 百分之十来维持: after a percent, 来 is the verb (十来个 counts things).
+        let mid = approx_before_unit(text, cursor, limit)
+            .filter(|(a, _)| !(prefix.percent && *a == "来"));
+        if let Some((a, len)) = mid {
             approx = approx.or(Some(a));
             cursor += len;
         }

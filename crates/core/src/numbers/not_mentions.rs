@@ -263,9 +263,11 @@ pub(crate) fn chinese_rules_allow(
     if digits == "五" && unit == Some("年") && prev == Some('个') {
         return false;
     }
-    // 一年 is a span of time only with 来/内/以来/多 after it or 过去/近/用
-    // before it (一年来, 过去一年); else it names a year (重要一年, 上一年度).
+    // 一年 is a span of time only with 来/内/以来/多 after it, 过去/近/用
+    // before it (一年来, 过去一年) or an approximation (不少于一年); else it
+    // names a year (重要一年, 上一年度).
     if one
+        && approx.is_none()
         && matches!(unit, Some("年" | "天" | "月" | "周"))
         && starts_with_any(
             &text[cursor..limit],
