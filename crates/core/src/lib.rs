@@ -53,6 +53,7 @@ mod matcher;
 pub mod meta;
 mod numbers;
 mod options;
+mod pieces;
 pub use numbers::numeral;
 
 mod quotes;
@@ -73,4 +74,6 @@ pub use numbers::{
     SubjectTotal,
 };
 pub use options::{LexiconSources, MatchOptions};
-pub use records::{kwic, phrase_counts, scan, KwicRecord, LineCounter, PhraseCount, ScanRecord};
+pub use records::{
+    kwic, phrase_counts, scan, scan_until, KwicRecord, LineCounter, PhraseCount, ScanRecord,
+};

@@ -14,6 +14,7 @@ use crate::expand::find_expansions;
 use crate::fold::fold_str;
 use crate::hit::Hit;
 use crate::lexicon::{EntryId, Lexicon};
+use crate::pieces::{sentence_pieces, PIECE};
 use crate::quotes::is_quoted;
 
 /// How an occurrence was found.
@@ -425,6 +426,34 @@ impl Matcher {
         let mut counts = Counts::new(self.inner.lexicon.len());
         self.count_into(text, &mut counts);
         counts
+    }
+
+    /// [`Matcher::count`], piece by piece (cut after sentence ends, as
+    /// [`Matcher::count_parallel`] cuts), asking `stop` before each piece:
+    /// `None` as soon as it says to stop. The counts are those of `count`.
+    pub fn count_until(&self, text: &str, mut stop: impl FnMut() -> bool) -> Option<Counts> {
+        let mut counts = Counts::new(self.inner.lexicon.len());
+        for piece in self.pieces(text, PIECE) {
+            if stop() {
+                return None;
+            }
+            self.count_into(&text[piece], &mut counts);
+        }
+        Some(counts)
+    }
+
+    /// The pieces a long text may be worked in: cut after sentence ends
+    /// when no pattern holds one, else the whole text.
+    pub(crate) fn pieces<'t>(
+        &self,
+        text: &'t str,
+        size: usize,
+    ) -> Box<dyn Iterator<Item = std::ops::Range<usize>> + 't> {
+        if self.inner.splittable {
+            Box::new(sentence_pieces(text, size))
+        } else {
+            Box::new(std::iter::once(0..text.len()))
+        }
     }
 
     /// The counts of `text` on up to `threads` threads: a long text (a

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::matcher::{Form, Match, Matcher};
+use crate::pieces::{PieceStart, PIECE};
 
 /// One match, as `tifa scan` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,6 +61,45 @@ pub fn scan(matcher: &Matcher, doc: &str, text: &str) -> Vec<ScanRecord> {
             line: lines.line_at(text, m.start()),
         })
         .collect()
+}
+
+/// [`scan`], piece by piece (cut after sentence ends when no phrase holds
+/// one), asking `stop` before each piece: `None` as soon as it says to
+/// stop. The records are those of `scan`.
+pub fn scan_until(
+    matcher: &Matcher,
+    doc: &str,
+    text: &str,
+    stop: impl FnMut() -> bool,
+) -> Option<Vec<ScanRecord>> {
+    scan_in_pieces(matcher, doc, text, PIECE, stop)
+}
+
+pub(crate) fn scan_in_pieces(
+    matcher: &Matcher,
+    doc: &str,
+    text: &str,
+    size: usize,
+    mut stop: impl FnMut() -> bool,
+) -> Option<Vec<ScanRecord>> {
+    let mut out = Vec::new();
+    let mut at = PieceStart::default();
+    for range in matcher.pieces(text, size) {
+        if stop() {
+            return None;
+        }
+        let piece = &text[range];
+        out.extend(scan(matcher, doc, piece).into_iter().map(|mut r| {
+            r.start += at.byte;
+            r.end += at.byte;
+            r.char_start += at.char;
+            r.char_end += at.char;
+            r.line += at.lines;
+            r
+        }));
+        at = at.after(piece);
+    }
+    Some(out)
 }
 
 /// Turns byte offsets, visited in increasing order, into 1-based line

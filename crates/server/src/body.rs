@@ -63,11 +63,22 @@ pub(crate) fn parse<T: DeserializeOwned>(
         } else {
             "application/json"
         };
+        let message = if content_type.is_empty() {
+            format!(
+                "no Content-Type header: send the body as {accepted}, and say so in Content-Type"
+            )
+        } else {
+            format!("Content-Type `{content_type}` is not accepted: send {accepted}")
+        };
         return Err(ApiError::new(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
             "unsupported_media_type",
-            format!("Content-Type `{content_type}` is not accepted: send {accepted}"),
+            message,
         ));
+    }
+    if is_text && matches!(&body, Ok(b) if b.is_empty()) {
+        // An empty text is a text, as `{"text": ""}` is: one rule for both.
+        return Ok(Payload::Text(String::new()));
     }
     let bytes = body_bytes(body, max)?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
@@ -79,6 +90,18 @@ pub(crate) fn parse<T: DeserializeOwned>(
     })?;
     if is_text {
         return Ok(Payload::Text(text.to_string()));
+    }
+    // A byte-order mark before JSON (Windows editors write one) is not text.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    // Every request is an object; serde would also read a struct from an
+    // array of its fields in order (["…"] as {"text": "…"}).
+    let first = text.trim_start().chars().next();
+    if first.is_some_and(|c| c != '{') && serde_json::from_str::<serde_json::Value>(text).is_ok() {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_request",
+            "the body must be a JSON object, {…}",
+        ));
     }
     serde_json::from_str::<T>(text)
         .map(Payload::Json)

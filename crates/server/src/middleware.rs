@@ -64,7 +64,7 @@ pub(crate) async fn require_token(
             .headers()
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
+            .and_then(bearer_token)
             .unwrap_or("");
         // Constant-time: the comparison takes as long whatever the prefix matched.
         let ok: bool = given.as_bytes().ct_eq(token.as_bytes()).into();
@@ -101,4 +101,11 @@ pub(crate) async fn record_metrics(
         .with_label_values(&[&route, response.status().as_str()])
         .inc();
     response
+}
+
+/// The token of an `Authorization` value whose scheme is `Bearer`, in any
+/// case (RFC 9110: the scheme name is case-insensitive).
+fn bearer_token(value: &str) -> Option<&str> {
+    let (scheme, token) = value.trim_start().split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }

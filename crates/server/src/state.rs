@@ -2,6 +2,7 @@
 //! matchers, the config and the metrics; and [`blocking`], which runs a
 //! handler's work off the async threads within `--timeout`.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 use axum::http::StatusCode;
@@ -63,25 +64,90 @@ impl AppState {
     }
 }
 
-/// Runs CPU-bound work off the async threads, within `--timeout`.
+/// Text below this many bytes is worked on the async thread that received
+/// it: that takes well under a millisecond, and a small request then never
+/// waits behind large ones on the blocking threads.
+pub(crate) const SMALL_WORK: usize = 64 << 10;
+
+/// Tells a request's work that nobody waits for it any more (it timed out,
+/// or its client went away), so that it stops and frees its thread.
+pub(crate) struct Cancel(Arc<AtomicBool>);
+
+/// Why work stopped before its end.
+pub(crate) enum Stop {
+    /// Its request was abandoned ([`Cancel`]).
+    Cancelled,
+    /// The request is wrong in a way found only while working.
+    Error(ApiError),
+}
+
+impl From<ApiError> for Stop {
+    fn from(e: ApiError) -> Stop {
+        Stop::Error(e)
+    }
+}
+
+impl Cancel {
+    /// Has the request been abandoned?
+    pub(crate) fn is_set(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+
+    /// `Err(Stop::Cancelled)` once the request is abandoned: work calls it
+    /// between documents and between its steps.
+    pub(crate) fn check(&self) -> Result<(), Stop> {
+        if self.is_set() {
+            Err(Stop::Cancelled)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+/// Sets the flag when dropped: when the handler's future is dropped (the
+/// client went away) or returns (a timeout), the work is told to stop.
+struct CancelOnDrop(Arc<AtomicBool>);
+
+impl Drop for CancelOnDrop {
+    fn drop(&mut self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Runs a request's CPU-bound work within `--timeout`: small work (under
+/// [`SMALL_WORK`] bytes of text) at once, larger work on the blocking
+/// threads, told to stop when the request times out or its client leaves.
 pub(crate) async fn blocking<T: Send + 'static>(
     state: &AppState,
-    work: impl FnOnce() -> T + Send + 'static,
+    text_bytes: usize,
+    work: impl FnOnce(&Cancel) -> Result<T, Stop> + Send + 'static,
 ) -> Result<T, ApiError> {
-    match tokio::time::timeout(state.config.timeout, tokio::task::spawn_blocking(work)).await {
-        Ok(Ok(v)) => Ok(v),
-        Ok(Err(_)) => Err(ApiError::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "the request failed inside tifa; please report it",
-        )),
-        Err(_) => Err(ApiError::new(
+    let flag = Arc::new(AtomicBool::new(false));
+    let cancel = Cancel(flag.clone());
+    let result = if text_bytes < SMALL_WORK {
+        work(&cancel)
+    } else {
+        let _stop_when_dropped = CancelOnDrop(flag);
+        let job = tokio::task::spawn_blocking(move || work(&cancel));
+        match tokio::time::timeout(state.config.timeout, job).await {
+            Ok(Ok(result)) => result,
+            Ok(Err(_)) => Err(Stop::Error(ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "the request failed inside tifa; please report it",
+            ))),
+            Err(_) => Err(Stop::Cancelled),
+        }
+    };
+    result.map_err(|stop| match stop {
+        Stop::Error(e) => e,
+        Stop::Cancelled => ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
             "timeout",
             format!(
                 "the request took longer than {} s (--timeout); send less text per request",
                 state.config.timeout.as_secs_f64()
             ),
-        )),
-    }
+        ),
+    })
 }

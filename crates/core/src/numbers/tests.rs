@@ -219,3 +219,35 @@ fn spans_and_breaks() {
         );
     }
 }
+
+/// Extraction in pieces cut after 。 gives the mentions of the whole text,
+/// offsets included, on every fixture (pieces of 1 KiB: many cuts).
+#[test]
+fn extraction_in_pieces_equals_the_whole() {
+    let ex = NumberExtractor::new(&Lexicon::builtin()).unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let mut texts: Vec<String> = Vec::new();
+    for dir in ["seeds", "provincial-2026"] {
+        for e in std::fs::read_dir(root.join(dir)).unwrap() {
+            texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+        }
+    }
+    let cpc = std::fs::read_to_string(root.join("cpc/cpc-congress-reports.jsonl")).unwrap();
+    texts.extend(cpc.lines().map(String::from));
+    let mut pieces_seen = 0;
+    for text in &texts {
+        let whole = ex.extract(text);
+        let mut asked = 0;
+        let pieces = ex
+            .extract_in_pieces(text, 1024, || {
+                asked += 1;
+                false
+            })
+            .unwrap();
+        pieces_seen += asked;
+        assert_eq!(pieces, whole);
+    }
+    assert!(pieces_seen > 1000, "{pieces_seen}");
+    // Told to stop, it stops.
+    assert!(ex.extract_in_pieces(&texts[0], 1024, || true).is_none());
+}

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use tifa_core::meta::{field_value, from_json, infer, Metadata};
 use tifa_core::{CountTable, Counts};
 
-use super::{DocumentIn, Options};
+use super::{scalar_meta, DocumentIn, Options};
 use crate::body::parse_json;
 use crate::error::ApiError;
 use crate::state::{blocking, AppState};
@@ -42,18 +42,21 @@ pub(crate) async fn count(
     let request: CountRequest = parse_json(&headers, body, state.config.max_body)?;
     let bytes: usize = request.documents.iter().map(|d| d.text.len()).sum();
     state.metrics.bytes.inc_by(bytes as u64);
+    scalar_meta(&request.documents)?;
     let engines = state.engines.clone();
-    let rows = blocking(&state, move || {
+    let rows = blocking(&state, bytes, move |cancel| {
         let o = request.options;
         let matcher = &engines.matchers[o.overlapping as usize * 2 + o.strict as usize];
         let mut table = CountTable::new(request.by.clone());
         let mut counts = Counts::new(matcher.lexicon().len());
+        cancel.check()?;
         for (i, doc) in request.documents.iter().enumerate() {
             // As the CLI does: a document with no text (white space only)
             // is skipped, not counted in `chars` or `docs`.
             if doc.text.trim().is_empty() {
                 continue;
             }
+            cancel.check()?;
             let id = doc.id.clone().unwrap_or_else(|| format!("#{}", i + 1));
             let meta = metadata(doc, &id);
             let key = request
@@ -65,7 +68,7 @@ pub(crate) async fn count(
             matcher.count_into(&doc.text, &mut counts);
             table.add(key, &counts, doc.text.chars().count() as u64);
         }
-        table.rows(matcher.lexicon(), request.all_phrases)
+        Ok(table.rows(matcher.lexicon(), request.all_phrases))
     })
     .await?;
     Ok(Json(rows))

@@ -8,7 +8,7 @@ use axum::Json;
 use serde::Deserialize;
 use tifa_core::{kwic, EntryId};
 
-use super::{options, DocumentIn, Options};
+use super::{options, present, DocumentIn, Options};
 use crate::body::parse_json;
 use crate::error::ApiError;
 use crate::state::{blocking, AppState};
@@ -16,7 +16,7 @@ use crate::state::{blocking, AppState};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct KwicRequest {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     text: Option<String>,
     #[serde(default)]
     documents: Vec<DocumentIn>,
@@ -53,13 +53,11 @@ pub(crate) async fn kwic_handler(
             "give `text` or `documents`",
         ));
     }
-    state
-        .metrics
-        .bytes
-        .inc_by(docs.iter().map(|d| d.1.len() as u64).sum());
+    let bytes: usize = docs.iter().map(|d| d.1.len()).sum();
+    state.metrics.bytes.inc_by(bytes as u64);
     let engines = state.engines.clone();
     let (o, width, phrases) = (request.options, request.width, request.phrases);
-    let lines = blocking(&state, move || {
+    let lines = blocking(&state, bytes, move |cancel| {
         let matcher = &engines.matchers[o.overlapping as usize * 2 + o.strict as usize];
         // A phrase outside the lexicon is added for this request (SPEC §4),
         // in a matcher of its own; the shared ones serve the rest.
@@ -74,15 +72,20 @@ pub(crate) async fn kwic_handler(
         };
         let matcher = own.as_ref().unwrap_or(matcher);
         let keep: Vec<EntryId> = adhoc.wanted;
-        Ok::<_, ApiError>(
-            docs.iter()
-                .flat_map(|(id, text)| {
-                    kwic(matcher, id, text, |m| keep.contains(&m.entry()), width)
-                })
-                .collect::<Vec<_>>(),
-        )
+        let mut lines = Vec::new();
+        for (id, text) in &docs {
+            cancel.check()?;
+            lines.extend(kwic(
+                matcher,
+                id,
+                text,
+                |m| keep.contains(&m.entry()),
+                width,
+            ));
+        }
+        Ok(lines)
     })
-    .await??;
+    .await?;
     Ok(Json(lines))
 }
 

@@ -7,9 +7,12 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use axum::http::StatusCode;
+use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use tifa_core::MatchOptions;
+
+use crate::error::ApiError;
 
 mod analyze;
 mod count;
@@ -24,7 +27,7 @@ pub(crate) use lexicon::lexicon_handler;
 pub use service::OPENAPI;
 pub(crate) use service::{healthz, metrics, openapi, ui};
 
-/// The CLI's matching switches.
+/// `options` of `/v1/count` and `/v1/kwic`: the CLI's matching switches.
 #[derive(Debug, Default, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Options {
@@ -32,9 +35,6 @@ struct Options {
     overlapping: bool,
     #[serde(default)]
     strict: bool,
-    /// Numbers are extracted unless this is `false`.
-    #[serde(default)]
-    numbers: Option<bool>,
 }
 
 /// The matching switches of a request's `options`.
@@ -45,11 +45,34 @@ fn options(o: Options) -> MatchOptions {
     }
 }
 
+/// An optional field that, when given, must hold its type: `null` is a
+/// wrong type (422), as for every other field, not a way to leave it out.
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+/// A `meta` of scalars: an array or an object is no metadata (SPEC §3), and
+/// is refused rather than dropped without a word.
+fn scalar_meta(docs: &[DocumentIn]) -> Result<(), ApiError> {
+    for (i, doc) in docs.iter().enumerate() {
+        if let Some((k, _)) = doc.meta.iter().find(|(_, v)| v.is_array() || v.is_object()) {
+            return Err(ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "invalid_request",
+                format!(
+                    "documents[{i}].meta.{k}: an array or object is no metadata; give a string, number or boolean"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// A document of `/v1/count` and `/v1/kwic`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DocumentIn {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "present")]
     id: Option<String>,
     text: String,
     #[serde(default)]

@@ -1,0 +1,102 @@
+//! Cutting a long text into pieces right after a 。 — which no match, no
+//! enumerated list and no number crosses — so that work on it can be done,
+//! and stopped, piece by piece (a server request that timed out stops
+//! within one piece instead of running to the end of a long text).
+
+use std::ops::Range;
+
+/// The size of a piece, in bytes, before the cut after the next 。.
+pub(crate) const PIECE: usize = 1 << 20;
+
+/// The pieces of `text`: each of at least `size` bytes (the last may be
+/// shorter), ending right after a 。 or at the end of the text.
+pub(crate) fn sentence_pieces(text: &str, size: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= text.len() {
+            return None;
+        }
+        let mut at = (from + size.max(1)).min(text.len());
+        while !text.is_char_boundary(at) {
+            at += 1;
+        }
+        let to = match text[at..].find('。') {
+            Some(i) => at + i + '。'.len_utf8(),
+            None => text.len(),
+        };
+        let piece = from..to;
+        from = to;
+        Some(piece)
+    })
+}
+
+/// Where a piece stands in the whole text: its first byte, char and line
+/// (0-based: the lines before it).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PieceStart {
+    pub byte: usize,
+    pub char: usize,
+    pub lines: usize,
+}
+
+impl PieceStart {
+    /// The start of the piece after `piece` (which starts at `self`).
+    pub(crate) fn after(self, piece: &str) -> PieceStart {
+        PieceStart {
+            byte: self.byte + piece.len(),
+            char: self.char + piece.chars().count(),
+            lines: self.lines + memchr::memchr_iter(b'\n', piece.as_bytes()).count(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_cover_the_text_and_end_after_a_sentence() {
+        let text = "一二三。四五。六七八九。十";
+        let pieces: Vec<_> = sentence_pieces(text, 4).collect();
+        assert_eq!(pieces.first().unwrap().start, 0);
+        assert_eq!(pieces.last().unwrap().end, text.len());
+        for w in pieces.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+            assert!(text[w[0].clone()].ends_with('。'));
+        }
+        assert_eq!(pieces.len(), 4);
+        assert_eq!(sentence_pieces("", 4).count(), 0);
+        assert_eq!(sentence_pieces("没有句号", 1).collect::<Vec<_>>(), [0..12]);
+    }
+
+    /// Every text of the fixtures (seeds, provincial reports, CPC reports).
+    fn fixture_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+        let mut texts = Vec::new();
+        for dir in ["seeds", "provincial-2026"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                texts.push(std::fs::read_to_string(e.unwrap().path()).unwrap());
+            }
+        }
+        let cpc = std::fs::read_to_string(root.join("cpc/cpc-congress-reports.jsonl")).unwrap();
+        texts.extend(cpc.lines().map(String::from));
+        texts
+    }
+
+    #[test]
+    fn scan_and_count_in_pieces_equal_the_whole() {
+        use crate::{scan, Counts, Lexicon, Matcher};
+        let m = Matcher::new(&Lexicon::builtin()).unwrap();
+        for text in fixture_texts() {
+            let pieces = crate::records::scan_in_pieces(&m, "d", &text, 1024, || false).unwrap();
+            assert_eq!(pieces, scan(&m, "d", &text));
+            let mut counts = Counts::new(m.lexicon().len());
+            for p in m.pieces(&text, 1024) {
+                m.count_into(&text[p], &mut counts);
+            }
+            assert_eq!(counts, m.count(&text));
+            assert_eq!(m.count_until(&text, || false).unwrap(), m.count(&text));
+        }
+        assert!(m.count_until("两院。", || true).is_none());
+    }
+}
