@@ -173,6 +173,25 @@ impl CountTable {
         self.groups.iter().map(|(k, g)| (k.as_slice(), g.docs))
     }
 
+    /// The grouping fields some documents lack, with how many lack each:
+    /// those documents form the empty group, which a front end should say
+    /// (a misspelt `--by` field puts every document there).
+    pub fn missing_fields(&self) -> Vec<(&str, u64)> {
+        self.by
+            .iter()
+            .enumerate()
+            .map(|(i, field)| {
+                let missing = self
+                    .group_docs()
+                    .filter(|(k, _)| k[i].is_empty())
+                    .map(|(_, d)| d)
+                    .sum::<u64>();
+                (field.as_str(), missing)
+            })
+            .filter(|(_, missing)| *missing > 0)
+            .collect()
+    }
+
     /// Documents added, over all groups.
     pub fn docs(&self) -> u64 {
         self.groups.values().map(|g| g.docs).sum()

@@ -1,6 +1,7 @@
 //! `tifa-server`: parses flags, builds the service from tifa-server's
 //! library, serves it until SIGINT/SIGTERM (in-flight requests finish).
 
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
             tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
         )
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .init();
     let sources = LexiconSources {
         files: args.lexicons.clone(),

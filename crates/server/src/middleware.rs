@@ -7,6 +7,7 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use axum::body::HttpBody;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware::Next;
@@ -91,16 +92,40 @@ pub(crate) async fn record_metrics(
         .get::<MatchedPath>()
         .map_or("unmatched", |p| p.as_str())
         .to_string();
+    let method = request.method().clone();
+    let bytes_in = content_length(request.headers());
     let started = Instant::now();
     let response = next.run(request).await;
+    let elapsed = started.elapsed();
     let m = &metrics;
     m.latency
         .with_label_values(&[&route])
-        .observe(started.elapsed().as_secs_f64());
+        .observe(elapsed.as_secs_f64());
     m.requests
         .with_label_values(&[&route, response.status().as_str()])
         .inc();
+    // One line a request at the default level (info).
+    tracing::info!(
+        "{method} {route} {} in={} out={} {:.1} ms",
+        response.status().as_u16(),
+        bytes_in,
+        response
+            .body()
+            .size_hint()
+            .exact()
+            .map_or_else(|| "-".to_string(), |n| n.to_string()),
+        elapsed.as_secs_f64() * 1e3
+    );
     response
+}
+
+/// The Content-Length of a request, or `-` when it has none (chunked).
+fn content_length(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("-")
+        .to_string()
 }
 
 /// The token of an `Authorization` value whose scheme is `Bearer`, in any

@@ -253,3 +253,28 @@ fn a_small_request_is_served_while_large_ones_run() {
     // Served beside them, not after them (each large one takes seconds).
     assert!(took < Duration::from_secs(2), "{took:?}");
 }
+
+#[test]
+fn a_grouping_field_no_document_has_is_said() {
+    let addr = start(Config::default());
+    let r = post_json(
+        addr,
+        "/v1/count",
+        &json!({"documents": [{"text": "两院", "meta": {"year": 2020}}], "by": ["year", "regoin", "地区"]}),
+    );
+    assert_eq!(r.status, 200);
+    let notes: Vec<&str> = r
+        .headers
+        .lines()
+        .filter_map(|l| l.strip_prefix("tifa-note: "))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "1 documents have no `regoin` (grouped under \"\"); give it in `meta`",
+            "1 documents have no `\\u{5730}\\u{533a}` (grouped under \"\"); give it in `meta`"
+        ],
+        "{}",
+        r.headers
+    );
+}

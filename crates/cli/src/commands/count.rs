@@ -38,23 +38,16 @@ pub(crate) fn run(args: CountArgs) -> Result<ExitCode> {
         p.finish()?;
     }
     note_added(&adhoc, |id| totals.literal(id) + totals.expanded(id));
-    note_missing_groups(&args.by, &table);
+    note_missing_groups(&table);
     account.print();
     Ok(account.exit_code(args.input.strict_input))
 }
 
 /// Says how to fill a grouping field that some documents lack.
-pub(crate) fn note_missing_groups(by: &[String], table: &CountTable) {
-    for (i, field) in by.iter().enumerate() {
-        let missing = table
-            .group_docs()
-            .filter(|(k, _)| k[i].is_empty())
-            .map(|(_, d)| d)
-            .sum::<u64>();
-        if missing > 0 {
-            eprintln!(
-                "tifa: note: {missing} documents have no `{field}` (shown as an empty group); set it with --meta {field}=… or a `{field}` field in the records"
-            );
-        }
+pub(crate) fn note_missing_groups(table: &CountTable) {
+    for (field, missing) in table.missing_fields() {
+        eprintln!(
+            "tifa: note: {missing} documents have no `{field}` (shown as an empty group); set it with --meta {field}=… or a `{field}` field in the records"
+        );
     }
 }

@@ -3,7 +3,8 @@
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
 use tifa_core::meta::{field_value, from_json, infer, Metadata};
@@ -38,7 +39,7 @@ pub(crate) async fn count(
     State(state): State<AppState>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Result<Json<Vec<tifa_core::CountRow>>, ApiError> {
+) -> Result<Response, ApiError> {
     let request: CountRequest = parse_json(&headers, body, state.config.max_body)?;
     let bytes: usize = request.documents.iter().map(|d| d.text.len()).sum();
     state.metrics.bytes.inc_by(bytes as u64);
@@ -68,8 +69,42 @@ pub(crate) async fn count(
             matcher.count_into(&doc.text, &mut counts);
             table.add(key, &counts, doc.text.chars().count() as u64);
         }
-        Ok(table.rows(matcher.lexicon(), request.all_phrases))
+        let notes: Vec<String> = table
+            .missing_fields()
+            .into_iter()
+            .map(|(field, missing)| {
+                format!(
+                    "{missing} documents have no `{}` (grouped under \"\"); give it in `meta`",
+                    ascii(field)
+                )
+            })
+            .collect();
+        Ok((notes, table.rows(matcher.lexicon(), request.all_phrases)))
     })
     .await?;
-    Ok(Json(rows))
+    let (notes, rows) = rows;
+    let mut response = Json(rows).into_response();
+    for note in notes {
+        if let Ok(v) = HeaderValue::from_str(&note) {
+            response.headers_mut().append(NOTE_HEADER, v);
+        }
+    }
+    Ok(response)
+}
+
+/// The header that carries what the CLI says on stderr: a `by` field some
+/// documents lack (one header a field).
+const NOTE_HEADER: &str = "tifa-note";
+
+/// `s` with every non-ASCII char as `\u{…}` (a header value is ASCII).
+fn ascii(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_ascii() && !c.is_ascii_control() {
+                c.to_string()
+            } else {
+                format!("\\u{{{:x}}}", c as u32)
+            }
+        })
+        .collect()
 }
