@@ -278,3 +278,16 @@ fn a_grouping_field_no_document_has_is_said() {
         r.headers
     );
 }
+
+/// Every answer of these tests is checked against openapi.json (in
+/// `common::request`); the check itself catches a row that breaks it.
+#[test]
+#[should_panic(expected = "breaks openapi.json")]
+fn the_schema_check_catches_a_wrong_answer() {
+    let wrong = common::Response {
+        status: 200,
+        headers: String::new(),
+        body: br#"[{"phrase": "x", "category": "y", "count": -1}]"#.to_vec(),
+    };
+    common::conforms("POST", "/v1/count", &wrong);
+}

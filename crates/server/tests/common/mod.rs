@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
-use serde_json::Value;
+use serde_json::{json, Value};
 
 use tifa_core::Lexicon;
 use tifa_server::{app, Config};
@@ -99,11 +99,63 @@ pub fn request(
     {
         body = dechunk(&body);
     }
-    Response {
+    let response = Response {
         status,
         headers,
         body,
+    };
+    conforms(method, path, &response);
+    response
+}
+
+/// The server's OpenAPI document as a JSON Schema root: its component
+/// schemas resolve `#/components/schemas/…` references.
+fn openapi() -> &'static Value {
+    static DOC: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    DOC.get_or_init(|| {
+        let mut doc: Value = serde_json::from_str(tifa_server::OPENAPI).expect("openapi.json");
+        doc["$schema"] = "https://json-schema.org/draft/2020-12/schema".into();
+        doc
+    })
+}
+
+/// Every JSON answer of the tests is checked against the OpenAPI document:
+/// its status must be listed for the route (404 and 405 for any path), and
+/// its body must match the schema given there.
+pub fn conforms(method: &str, path: &str, r: &Response) {
+    let doc = openapi();
+    let route = path.split('?').next().unwrap_or(path);
+    let op = &doc["paths"][route][method.to_ascii_lowercase()];
+    let described = op["responses"].get(r.status.to_string());
+    let schema = match described {
+        Some(d) => d["content"]["application/json"]["schema"].clone(),
+        None if r.status == 404 || r.status == 405 => json!({"$ref": "#/components/schemas/Error"}),
+        None => panic!(
+            "{method} {path} answered {}, which openapi.json does not list",
+            r.status
+        ),
+    };
+    if schema.is_null() {
+        return; // not a JSON answer (text, HTML)
     }
+    let mut root = doc.clone();
+    if let Some(obj) = root.as_object_mut() {
+        obj.insert("$ref".into(), json!("#/$defs/answer"));
+        obj.insert("$defs".into(), json!({ "answer": schema }));
+    }
+    let validator = jsonschema::validator_for(&root).expect("a valid schema");
+    let body: Value = serde_json::from_slice(&r.body)
+        .unwrap_or_else(|e| panic!("{method} {path}: {} is not JSON ({e})", r.status));
+    let errors: Vec<String> = validator
+        .iter_errors(&body)
+        .take(5)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{method} {path} {}: the answer breaks openapi.json: {errors:?}",
+        r.status
+    );
 }
 
 fn dechunk(mut b: &[u8]) -> Vec<u8> {
