@@ -55,7 +55,10 @@ SCHEMAS = {
         "text": STR, "documents": {"type": "array", "items": ref("Document")},
         "phrases": {"type": "array", "items": STR,
                     "description": "phrases or variants; one the lexicon lacks is added for the request (SPEC §4)"},
-        "width": INT, "options": ref("MatchOptions")}),
+        "width": INT, "options": ref("MatchOptions")}) | {
+        "anyOf": [{"required": ["text"]},
+                  {"required": ["documents"], "properties": {"documents": {"minItems": 1}}}],
+        "description": "give `text`, or `documents` (at least one), or both"},
     "ScanRecord": obj(["doc", "phrase", "category", "variant", "form", "quoted", "start", "end",
                        "char_start", "char_end", "line"], {
         "doc": STR, "phrase": STR, "category": STR, "variant": STR,

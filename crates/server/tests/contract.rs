@@ -96,6 +96,27 @@ fn the_body_is_held_to_its_schema() {
         .as_str()
         .unwrap()
         .contains("documents[0].meta.year"));
+    // Nested objects too (found by schemathesis): options and documents.
+    assert_eq!(
+        status(
+            "/v1/count",
+            r#"{"documents": [], "options": []}"#.as_bytes()
+        ),
+        invalid
+    );
+    assert_eq!(
+        status("/v1/count", r#"{"documents": [["d", "两院"]]}"#.as_bytes()),
+        invalid
+    );
+    // A width written 20.0 is 20 (JSON Schema's integer); 2.5 is not.
+    let kwic = |width: &str| {
+        let body =
+            format!(r#"{{"text": "最高法两院", "phrases": ["两院"], "width": {width}}}"#);
+        request(addr, "POST", "/v1/kwic", &JSON, body.as_bytes())
+    };
+    assert_eq!(kwic("2.0").json()[0]["left"], "高法");
+    assert_eq!(kwic("2.5").status, 422);
+    assert_eq!(kwic("1e30").status, 200);
     // Malformed JSON stays a 400.
     assert_eq!(
         status("/v1/analyze", br#"{"text""#),

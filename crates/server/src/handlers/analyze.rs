@@ -8,7 +8,7 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use tifa_core::{phrase_counts, scan_until, NumberRecord};
 
-use super::present;
+use super::{object, present};
 use crate::body::{parse, Payload};
 use crate::error::ApiError;
 use crate::state::{blocking, AppState, Stop};
@@ -19,7 +19,7 @@ struct AnalyzeRequest {
     text: String,
     #[serde(default, deserialize_with = "present")]
     id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     options: AnalyzeOptions,
 }
 

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use tifa_core::meta::{field_value, from_json, infer, Metadata};
 use tifa_core::{CountTable, Counts};
 
-use super::{scalar_meta, DocumentIn, Options};
+use super::{object, objects, scalar_meta, DocumentIn, Options};
 use crate::body::parse_json;
 use crate::error::ApiError;
 use crate::state::{blocking, AppState};
@@ -18,10 +18,11 @@ use crate::state::{blocking, AppState};
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CountRequest {
+    #[serde(deserialize_with = "objects")]
     documents: Vec<DocumentIn>,
     #[serde(default)]
     by: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     options: Options,
     #[serde(default)]
     all_phrases: bool,

@@ -5,10 +5,11 @@ use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
-use serde::Deserialize;
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
 use tifa_core::{kwic, EntryId};
 
-use super::{options, present, DocumentIn, Options};
+use super::{object, objects, options, present, scalar_meta, DocumentIn, Options};
 use crate::body::parse_json;
 use crate::error::ApiError;
 use crate::state::{blocking, AppState};
@@ -18,17 +19,34 @@ use crate::state::{blocking, AppState};
 struct KwicRequest {
     #[serde(default, deserialize_with = "present")]
     text: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "objects")]
     documents: Vec<DocumentIn>,
     phrases: Vec<String>,
-    #[serde(default = "default_width")]
+    #[serde(default = "default_width", deserialize_with = "whole_number")]
     width: usize,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object")]
     options: Options,
 }
 
 fn default_width() -> usize {
     20
+}
+
+/// A count that JSON may write as `20` or `20.0` (JSON Schema's `integer`
+/// takes both); a fraction or a negative number is a wrong type.
+fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    let n = serde_json::Number::deserialize(d)?;
+    // A width past any text is all of it: a huge one is cut to 2^32.
+    let whole = n.as_u64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0)
+            .map(|f| f.min(u32::MAX as f64) as u64)
+    });
+    whole.and_then(|w| usize::try_from(w).ok()).ok_or_else(|| {
+        D::Error::custom(format!(
+            "invalid value: {n}, expected a whole number of characters"
+        ))
+    })
 }
 
 pub(crate) async fn kwic_handler(
@@ -37,6 +55,7 @@ pub(crate) async fn kwic_handler(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Vec<tifa_core::KwicRecord>>, ApiError> {
     let request: KwicRequest = parse_json(&headers, body, state.config.max_body)?;
+    scalar_meta(&request.documents)?;
     let mut docs: Vec<(String, String)> = request
         .documents
         .into_iter()

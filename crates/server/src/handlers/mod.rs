@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use axum::http::StatusCode;
+use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use tifa_core::MatchOptions;
@@ -49,6 +50,21 @@ fn options(o: Options) -> MatchOptions {
 /// wrong type (422), as for every other field, not a way to leave it out.
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
     T::deserialize(d).map(Some)
+}
+
+/// A nested object of the request read only from a JSON object: serde
+/// would also read a struct from an array of its fields in order.
+fn object<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<T, D::Error> {
+    let map = serde_json::Map::deserialize(d)?;
+    serde_json::from_value(Value::Object(map)).map_err(D::Error::custom)
+}
+
+/// [`object`] for each item of an array.
+fn objects<'de, D: Deserializer<'de>, T: DeserializeOwned>(d: D) -> Result<Vec<T>, D::Error> {
+    Vec::<serde_json::Map<String, Value>>::deserialize(d)?
+        .into_iter()
+        .map(|map| serde_json::from_value(Value::Object(map)).map_err(D::Error::custom))
+        .collect()
 }
 
 /// A `meta` of scalars: an array or an object is no metadata (SPEC §3), and
