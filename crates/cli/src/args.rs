@@ -252,6 +252,15 @@ pub(crate) struct TrendArgs {
     /// The report's title.
     #[arg(long)]
     pub(crate) title: Option<String>,
+    /// Axis values whose documents hold fewer characters than this are
+    /// marked (hollow points) and left out of the summary: one short text
+    /// makes a rate of noise.
+    #[arg(long, default_value_t = 2000, value_name = "N")]
+    pub(crate) min_chars: u64,
+    /// Give each chart its own scale (default: one scale for all, so that
+    /// heights compare across charts).
+    #[arg(long)]
+    pub(crate) own_scale: bool,
 }
 
 #[derive(Args)]

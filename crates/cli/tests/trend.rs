@@ -102,17 +102,44 @@ fn html_report_on_the_cpc_reports() {
         .arg(fixtures().join("cpc/cpc-congress-reports.jsonl"))
         .assert()
         .success()
-        .stdout(predicate::str::contains("中国特色社会主义"));
+        // The report is the output: nothing on stdout, its path on stderr.
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains(format!("wrote {}", out.display())));
     let html = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(html.matches("<figure").count(), 3, "one chart per phrase");
     assert!(
         !html.contains("http://") && !html.contains("https://"),
         "no external reference"
     );
-    assert!(
-        html.contains(">20<") && html.contains(">1<"),
-        "axis labels are the congresses"
-    );
+    let doc = scraper::Html::parse_document(&html);
+    let figure = scraper::Selector::parse("figure").unwrap();
+    let text = scraper::Selector::parse("text").unwrap();
+    let mut names: Vec<&str> = doc
+        .select(&figure)
+        .filter_map(|f| f.value().attr("data-chart"))
+        .collect();
+    assert_eq!(names.remove(0), "overview", "the overview first");
+    names.sort_unstable();
+    let mut asked = ["中国特色社会主义", "全过程人民民主", "以人民为中心"];
+    asked.sort_unstable();
+    assert_eq!(names, asked, "then one chart per phrase");
+    // Every congress, 1 to 20 (the 7th has a report too), labels the axis
+    // of every chart, in order: no label skipped, none invented.
+    let congresses: Vec<String> = (1..=20).map(|c| c.to_string()).collect();
+    for f in doc.select(&figure) {
+        let labels: Vec<String> = f
+            .select(&text)
+            .map(|t| t.text().collect::<String>().trim().to_string())
+            .filter(|t| t.parse::<u32>().is_ok_and(|n| (1..=30).contains(&n)))
+            .collect();
+        let axis: Vec<String> = labels
+            .into_iter()
+            .filter(|l| congresses.contains(l))
+            .collect();
+        assert_eq!(axis, congresses, "{:?}", f.value().attr("data-chart"));
+    }
+    // The subtitle says which phrases, the note how to read the scale.
+    assert!(html.contains("Showing the phrases asked for."), "{html}");
+    assert!(html.contains("All charts share one scale"));
 }
 
 #[test]

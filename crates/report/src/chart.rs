@@ -70,8 +70,18 @@ fn font_sizes(size: (u32, u32)) -> (bool, u32, u32) {
     }
 }
 
+/// The top of a chart's value axis: over every series of the trend when
+/// the charts share one scale, else over the chart's own.
+fn y_max_for(trend: &Trend, series: &[&Series]) -> f64 {
+    if trend.shared_scale {
+        y_top(&trend.series.iter().collect::<Vec<_>>())
+    } else {
+        y_top(series)
+    }
+}
+
 /// The top of the value axis: 15% above the highest rate.
-fn y_max(series: &[&Series]) -> f64 {
+pub(crate) fn y_top(series: &[&Series]) -> f64 {
     let m = series
         .iter()
         .flat_map(|s| s.points.iter().filter_map(|p| p.per_10k))
@@ -100,10 +110,10 @@ fn draw_lines(
         .margin(12)
         .x_label_area_size(if small { 28 } else { 36 })
         .y_label_area_size(if small { 40 } else { 56 })
-        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max(series))?;
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max_for(trend, series))?;
     line_mesh(&mut chart, trend, small, label_size)?;
     for (si, s) in series.iter().enumerate() {
-        draw_line(&mut chart, s, PALETTE[si % PALETTE.len()])?;
+        draw_line(&mut chart, trend, s, PALETTE[si % PALETTE.len()])?;
     }
     legend(
         &mut chart,
@@ -120,13 +130,12 @@ fn draw_lines(
 fn line_mesh(chart: &mut Chart, trend: &Trend, small: bool, label_size: u32) -> DrawResult {
     let n = trend.xs.len().max(1);
     let xs = trend.xs.clone();
-    let max_labels = if small { 8 } else { 21 };
-    let step = n.div_ceil(max_labels).max(1);
+    let step = label_step(&xs, small, label_size);
     chart
         .configure_mesh()
         .disable_x_mesh()
         .light_line_style(WHITE)
-        .x_labels(n.min(max_labels * 2))
+        .x_labels(n + 1)
         .x_label_formatter(&|v| {
             let i = v.round();
             if (v - i).abs() > 1e-6 || i < 0.0 || !(i as usize).is_multiple_of(step) {
@@ -140,6 +149,17 @@ fn line_mesh(chart: &mut Chart, trend: &Trend, small: bool, label_size: u32) -> 
         .axis_desc_style((FONTS, label_size))
         .draw()?;
     Ok(())
+}
+
+/// Every how many axis values a label is written: every one when they fit
+/// (up to 25: twenty congresses all labelled), else evenly spaced.
+fn label_step(xs: &[String], small: bool, label_size: u32) -> usize {
+    let n = xs.len().max(1);
+    let width = if small { 360.0 } else { 780.0 };
+    let longest = xs.iter().map(|x| x.chars().count()).max().unwrap_or(1) as f64;
+    let label = longest * label_size as f64 * 0.56 + 4.0;
+    let fitting = ((width / label) as usize).clamp(2, 25);
+    n.div_ceil(fitting).max(1)
 }
 
 /// The points of `s` with documents, `(index on the axis, rate)`, in runs
@@ -161,7 +181,7 @@ fn runs_between_gaps(s: &Series) -> Vec<Vec<(f64, f64)>> {
 /// One series of a line chart: lines between consecutive points with
 /// documents (gaps break them), a dot on each point; the first line carries
 /// the legend entry.
-fn draw_line(chart: &mut Chart, s: &Series, color: RGBColor) -> DrawResult {
+fn draw_line(chart: &mut Chart, trend: &Trend, s: &Series, color: RGBColor) -> DrawResult {
     let mut labelled = false;
     for seg in runs_between_gaps(s)
         .into_iter()
@@ -174,7 +194,16 @@ fn draw_line(chart: &mut Chart, s: &Series, color: RGBColor) -> DrawResult {
             });
             labelled = true;
         }
-        chart.draw_series(seg.into_iter().map(|p| Circle::new(p, 3, color.filled())))?;
+        // A point of a thin group (--min-chars) is hollow: its rate is noise.
+        chart.draw_series(seg.into_iter().map(|p| {
+            let thin = s.points.get(p.0 as usize).is_some_and(|r| trend.is_thin(r));
+            let style = if thin {
+                color.stroke_width(1)
+            } else {
+                color.filled()
+            };
+            Circle::new(p, 3, style)
+        }))?;
     }
     Ok(())
 }
@@ -202,7 +231,7 @@ fn draw_bars(
         .margin(12)
         .x_label_area_size(if small { 28 } else { 36 })
         .y_label_area_size(16 + longest * (label_size + 1))
-        .build_cartesian_2d(0f64..y_max(series), (n as f64 - 0.5)..-0.5f64)?;
+        .build_cartesian_2d(0f64..y_max_for(trend, series), (n as f64 - 0.5)..-0.5f64)?;
     bar_mesh(&mut chart, &names, n, label_size)?;
     for (si, s) in series.iter().enumerate() {
         draw_bar_series(&mut chart, &order, s, si, series.len())?;
@@ -270,6 +299,23 @@ fn draw_bar_series(
     }))?;
     bars.label(s.label())
         .legend(move |(x, y)| Rectangle::new([(x, y - 5), (x + 12, y + 5)], color.filled()));
+    // The rate at the end of each bar: the value is read, not guessed.
+    let label_size = if height * 20.0 < 8.0 { 9 } else { 11 };
+    chart.draw_series(order.iter().enumerate().filter_map(|(pos, &i)| {
+        let v = s.points.get(i)?.per_10k?;
+        let middle = pos as f64 - 0.4 + height * (si as f64 + 0.45);
+        Some(Text::new(
+            format!(" {v:.2}"),
+            (v, middle),
+            (FONTS, label_size)
+                .into_font()
+                .color(&RGBColor(61, 74, 87))
+                .pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Left,
+                    plotters::style::text_anchor::VPos::Center,
+                )),
+        ))
+    }))?;
     Ok(())
 }
 

@@ -21,6 +21,11 @@ pub fn html_report(trend: &Trend, title: &str, per_category: bool) -> Result<Str
     let size = if small { (420, 260) } else { (860, 400) };
     let mut html = String::new();
     write_head(&mut html, title, if small { 3 } else { 1 });
+    let _ = writeln!(
+        html,
+        "<p class=\"subtitle\">Showing {}.</p>",
+        esc(&trend.chosen)
+    );
     write_note(&mut html, trend);
     write_summary(&mut html, trend);
     write_charts(&mut html, trend, &charts, size)?;
@@ -51,7 +56,10 @@ fn write_head(html: &mut String, title: &str, columns: usize) {
          table {{ border-collapse: collapse; font-size: 13px; margin-top: 8px; }}\n\
          th, td {{ border-bottom: 1px solid #eef1f4; padding: 3px 8px; text-align: left; }}\n\
          td.n {{ text-align: right; font-variant-numeric: tabular-nums; }}\n\
-         .note {{ color: #687684; font-size: 13px; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+         .note {{ color: #687684; font-size: 13px; }}\n\
+         .subtitle {{ color: #3d4a57; font-size: 14px; margin-top: -6px; }}\n\
+         @media (max-width: 720px) {{ body {{ margin: 12px; }} .charts {{ grid-template-columns: minmax(0, 1fr); }} \
+         table {{ display: block; overflow-x: auto; }} }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n",
         esc(title),
         columns,
         esc(title)
@@ -85,6 +93,39 @@ fn write_note(html: &mut String, trend: &Trend) {
             String::new()
         }
     );
+    let _ = writeln!(
+        html,
+        "<p class=\"note\">{}</p>",
+        esc(&scale_and_thin_note(trend))
+    );
+}
+
+/// How to read the scales, and which points are too thin to trust.
+pub(crate) fn scale_and_thin_note(trend: &Trend) -> String {
+    let mut note = if trend.shared_scale {
+        format!(
+            "All charts share one scale, 0–{:.1} per 10,000 characters, so heights compare across charts.",
+            crate::chart::y_top(&trend.series.iter().collect::<Vec<_>>())
+        )
+    } else {
+        "Each chart has its own scale (--own-scale): compare shapes, not heights.".to_string()
+    };
+    let thin = trend
+        .series
+        .first()
+        .map_or(0, |s| s.points.iter().filter(|p| trend.is_thin(p)).count());
+    if thin > 0 {
+        let (values, have, points) = if thin == 1 {
+            ("axis value", "has", "its points are")
+        } else {
+            ("axis values", "have", "their points are")
+        };
+        note.push_str(&format!(
+            " {thin} {values} {have} fewer than {} characters of text (--min-chars): {points} hollow and the summary leaves them out.",
+            trend.min_chars
+        ));
+    }
+    note
 }
 
 /// The summary table. First, last and change only mean something along an
@@ -111,7 +152,7 @@ fn summary_header(trend: &Trend) -> String {
     if ordered {
         head.push_str("<th>first</th><th>last</th>");
     }
-    head.push_str("<th>peak</th><th>total</th>");
+    head.push_str("<th>highest rate at</th><th>highest per 10k</th><th>total</th>");
     if ordered {
         head.push_str("<th>change per 10k (last third − first third)</th>");
     }
@@ -130,7 +171,8 @@ fn summary_row(trend: &Trend, s: &Summary) -> String {
         row.push_str(&cell(opt(&s.first)));
         row.push_str(&cell(opt(&s.last)));
     }
-    row.push_str(&cell(opt(&s.peak)));
+    row.push_str(&cell(opt(&s.highest_at)));
+    row.push_str(&format!("<td class=\"n\">{}</td>", opt(&s.highest_per_10k)));
     row.push_str(&format!("<td class=\"n\">{}</td>", s.total));
     if ordered {
         row.push_str(&format!("<td class=\"n\">{}</td>", opt(&s.change_per_10k)));
@@ -145,7 +187,15 @@ fn write_charts(
     charts: &[(String, Vec<&Series>)],
     size: (u32, u32),
 ) -> Result<(), String> {
-    html.push_str("<h2>Charts</h2>\n<div class=\"charts\">\n");
+    html.push_str("<h2>Charts</h2>\n");
+    if charts.len() > 1 && trend.numeric {
+        // One chart of every series on one axis, before the small ones.
+        let all: Vec<&Series> = trend.series.iter().collect();
+        let svg = trend.chart_svg("All phrases", &all, (960, 440))?;
+        let svg = svg.replacen(" xmlns=\"http://www.w3.org/2000/svg\"", "", 1);
+        let _ = writeln!(html, "<figure data-chart=\"overview\">\n{svg}\n</figure>");
+    }
+    html.push_str("<div class=\"charts\">\n");
     for (name, series) in charts {
         let svg = trend.chart_svg(name, series, size)?;
         // Inline SVG needs no namespace declaration in HTML: drop it, so the

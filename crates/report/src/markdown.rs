@@ -30,16 +30,17 @@ pub fn markdown_report(
 /// The summary table, all columns whatever the axis.
 fn write_summary(md: &mut String, trend: &Trend) {
     md.push_str("## Summary\n\n");
-    md.push_str("| phrase | group | first | last | peak | total | change per 10k |\n| --- | --- | --- | --- | --- | ---: | ---: |\n");
+    md.push_str("| phrase | group | first | last | highest rate at | highest per 10k | total | change per 10k |\n| --- | --- | --- | --- | --- | ---: | ---: | ---: |\n");
     for s in trend.summaries() {
         let _ = writeln!(
             md,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             s.phrase,
             s.group,
             opt(&s.first),
             opt(&s.last),
-            opt(&s.peak),
+            opt(&s.highest_at),
+            opt(&s.highest_per_10k),
             s.total,
             opt(&s.change_per_10k)
         );

@@ -152,6 +152,13 @@ pub struct Trend {
     pub series: Vec<Series>,
     /// Documents left out for having no axis value.
     pub without_axis: u64,
+    /// Which phrases the trend shows, and why, in words (for a subtitle).
+    pub chosen: String,
+    /// Points from groups with fewer characters than this are marked on
+    /// the charts and left out of the summaries (0: none).
+    pub min_chars: u64,
+    /// Every chart on one scale (the default), or each on its own.
+    pub shared_scale: bool,
 }
 
 impl Trend {
@@ -178,6 +185,7 @@ impl Trend {
             present
         };
         let series = series_along(&axis, &xs, rows);
+        let chosen = chosen(selection, series.len());
         Ok(Trend {
             axis,
             group_by,
@@ -185,7 +193,28 @@ impl Trend {
             xs,
             series,
             without_axis,
+            chosen,
+            min_chars: 0,
+            shared_scale: true,
         })
+    }
+
+    /// Marks points of groups under `min_chars` characters and leaves them
+    /// out of the summaries.
+    pub fn with_min_chars(mut self, min_chars: u64) -> Trend {
+        self.min_chars = min_chars;
+        self
+    }
+
+    /// Gives each chart its own scale instead of one for all.
+    pub fn with_own_scales(mut self) -> Trend {
+        self.shared_scale = false;
+        self
+    }
+
+    /// Is this point from a group too small to trust its rate?
+    pub fn is_thin(&self, p: &SeriesRow) -> bool {
+        p.chars.is_some_and(|c| c < self.min_chars)
     }
 
     /// Every point of every series, gaps included (the series table).
@@ -330,5 +359,17 @@ fn with_gaps(
         category: key.category,
         group: key.group,
         points,
+    }
+}
+
+/// The choice of phrases in words: the ones asked for, or the most frequent.
+fn chosen(selection: &RowSelection, shown: usize) -> String {
+    match (&selection.entries, selection.top) {
+        (Some(_), Some(n)) => format!("the {n} most frequent of the phrases asked for"),
+        (Some(_), None) => "the phrases asked for".to_string(),
+        (None, Some(n)) => format!(
+            "the {n} most frequent phrases (--top {n}; name others with --phrases or --category)"
+        ),
+        (None, None) => format!("every phrase found ({shown} series)"),
     }
 }

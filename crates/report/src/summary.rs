@@ -1,5 +1,7 @@
-//! One [`Summary`] per series: where a phrase first and last occurs, where
-//! its rate peaks, its total, and how its rate changed.
+//! One [`Summary`] per series: where a phrase first and last occurs, the
+//! axis value with its highest rate, its total, and how its rate changed.
+//! Points from groups under [`Trend::min_chars`] characters are left out:
+//! one short document makes a rate of noise.
 
 use serde::Serialize;
 
@@ -16,8 +18,10 @@ pub struct Summary {
     pub first: Option<String>,
     /// Last axis value with an occurrence.
     pub last: Option<String>,
-    /// Axis value with the highest rate per 10,000 chars.
-    pub peak: Option<String>,
+    /// The axis value with the highest rate per 10,000 chars.
+    pub highest_at: Option<String>,
+    /// That rate.
+    pub highest_per_10k: Option<f64>,
     /// Total matches.
     pub total: u64,
     /// Mean rate per 10,000 chars over the last third of the axis values
@@ -30,34 +34,43 @@ impl Trend {
     pub fn summaries(&self) -> Vec<Summary> {
         self.series
             .iter()
-            .map(|s| summarize(s, self.numeric))
+            .map(|s| summarize(s, self.numeric, self.min_chars))
             .collect()
     }
 }
 
 /// The summary of `s`; `ordered` when the axis is numeric.
-fn summarize(s: &Series, ordered: bool) -> Summary {
+fn summarize(s: &Series, ordered: bool, min_chars: u64) -> Summary {
+    let kept = |p: &&SeriesRow| p.chars.unwrap_or(0) >= min_chars;
     let seen: Vec<&SeriesRow> = s
         .points
         .iter()
+        .filter(kept)
         .filter(|p| p.count.unwrap_or(0) > 0)
         .collect();
-    let with_docs: Vec<&SeriesRow> = s.points.iter().filter(|p| p.count.is_some()).collect();
+    let with_docs: Vec<&SeriesRow> = s
+        .points
+        .iter()
+        .filter(kept)
+        .filter(|p| p.count.is_some())
+        .collect();
+    let highest = highest(&with_docs);
     // Along names (regions) there is no first, last or change.
     Summary {
         phrase: s.phrase.clone(),
         group: s.group.clone(),
         first: seen.first().filter(|_| ordered).map(|p| p.x.clone()),
         last: seen.last().filter(|_| ordered).map(|p| p.x.clone()),
-        peak: peak(&with_docs),
-        total: s.points.iter().filter_map(|p| p.count).sum(),
+        highest_at: highest.map(|p| p.x.clone()),
+        highest_per_10k: highest.and_then(|p| p.per_10k),
+        total: s.points.iter().filter(kept).filter_map(|p| p.count).sum(),
         change_per_10k: change_per_10k(&with_docs).filter(|_| ordered),
     }
 }
 
-/// The axis value with an occurrence and the highest rate (the last of
-/// equal ones).
-fn peak(with_docs: &[&SeriesRow]) -> Option<String> {
+/// The point with an occurrence and the highest rate (the last of equal
+/// ones).
+fn highest<'a>(with_docs: &[&'a SeriesRow]) -> Option<&'a SeriesRow> {
     with_docs
         .iter()
         .filter(|p| p.count.unwrap_or(0) > 0)
@@ -66,7 +79,7 @@ fn peak(with_docs: &[&SeriesRow]) -> Option<String> {
                 .unwrap_or(0.0)
                 .total_cmp(&b.per_10k.unwrap_or(0.0))
         })
-        .map(|p| p.x.clone())
+        .copied()
 }
 
 /// The mean rate over the last third of the points with documents minus the

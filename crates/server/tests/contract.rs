@@ -110,8 +110,7 @@ fn the_body_is_held_to_its_schema() {
     );
     // A width written 20.0 is 20 (JSON Schema's integer); 2.5 is not.
     let kwic = |width: &str| {
-        let body =
-            format!(r#"{{"text": "最高法两院", "phrases": ["两院"], "width": {width}}}"#);
+        let body = format!(r#"{{"text": "最高法两院", "phrases": ["两院"], "width": {width}}}"#);
         request(addr, "POST", "/v1/kwic", &JSON, body.as_bytes())
     };
     assert_eq!(kwic("2.0").json()[0]["left"], "高法");

@@ -24,8 +24,12 @@ pub(crate) fn run(args: TrendArgs) -> Result<ExitCode> {
     by.extend(args.by_also.clone());
     let (table, totals, account) = count_corpus(&args.input, &matcher, &by)?;
     note_added(&adhoc, |id| totals.literal(id) + totals.expanded(id));
-    let trend = tifa_report::Trend::new(&table, matcher.lexicon(), &selection)
-        .map_err(|e| e.to_string())?;
+    let mut trend = tifa_report::Trend::new(&table, matcher.lexicon(), &selection)
+        .map_err(|e| e.to_string())?
+        .with_min_chars(args.min_chars);
+    if args.own_scale {
+        trend = trend.with_own_scales();
+    }
     if trend.without_axis > 0 {
         eprintln!(
             "tifa: note: {} documents have no `{}` and are left out of the trend; set it with --meta {}=… or a field",
@@ -49,22 +53,10 @@ pub(crate) fn run(args: TrendArgs) -> Result<ExitCode> {
             p.finish()?;
         }
         Some(path) => {
+            // The report is the output: nothing on stdout, where it went on
+            // stderr.
             write_report(&trend, &title, path, args.per_category)?;
             eprintln!("tifa: wrote {}", path.display());
-            let mut p = Printer::new(
-                format,
-                &[
-                    "phrase",
-                    "group",
-                    "first",
-                    "last",
-                    "peak",
-                    "total",
-                    "change_per_10k",
-                ],
-            );
-            p.push_all(&trend.summaries())?;
-            p.finish()?;
         }
     }
     account.print();
