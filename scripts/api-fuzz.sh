@@ -4,17 +4,25 @@
 #
 #   bash scripts/api-fuzz.sh [SECONDS]     # default 300
 #
-# Installs schemathesis into target/api-fuzz-venv on first use, builds and
+# Checks openapi.json against the OpenAPI 3.1 schema (openapi-spec-validator),
+# installs both tools into target/api-fuzz-venv on first use, builds and
 # starts a release server on a free local port, and prints schemathesis's
 # summary; exits with its status.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_BUDGET="${1:-300}"
 VENV=target/api-fuzz-venv
-if [ ! -x "$VENV/bin/schemathesis" ]; then
+if [ ! -x "$VENV/bin/schemathesis" ] || ! "$VENV/bin/python" -c "import openapi_spec_validator" 2>/dev/null; then
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q schemathesis
+  "$VENV/bin/pip" install -q schemathesis openapi-spec-validator
 fi
+# The document itself first: a valid OpenAPI 3.1 description.
+"$VENV/bin/python" - <<'PY'
+import json
+from openapi_spec_validator import validate
+validate(json.load(open("crates/server/src/openapi.json", encoding="utf-8")))
+print("openapi.json: a valid OpenAPI 3.1 document")
+PY
 cargo build -q --release -p tifa-server
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 target/release/tifa-server --addr "127.0.0.1:$PORT" --timeout 5 2>target/api-fuzz-server.log &

@@ -108,7 +108,7 @@ BODY_ERRORS = {
 def json_body(schema_name, text_too=False):
     content = {"application/json": {"schema": ref(schema_name)}}
     if text_too:
-        content["text/plain"] = {"schema": {"type": "string"}, "description": "the text alone (may be empty)"}
+        content["text/plain"] = {"schema": {"type": "string", "description": "the text alone (may be empty)"}}
     return {"required": True, "content": content}
 
 def ok(desc, schema, headers=None):
