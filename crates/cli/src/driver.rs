@@ -166,6 +166,7 @@ pub(crate) fn count_corpus(
     input: &InputOpts,
     matcher: &Matcher,
     by: &[String],
+    mut each_doc: impl FnMut(&DocInfo),
 ) -> Result<(CountTable, Counts, Account)> {
     let mut table = CountTable::new(by.to_vec());
     let mut totals = Counts::new(matcher.lexicon().len());
@@ -183,6 +184,7 @@ pub(crate) fn count_corpus(
                 .collect();
             table.add(key, &counts, doc.chars);
             totals.add(&counts);
+            each_doc(doc);
         },
     )?;
     Ok((table, totals, account))

@@ -105,13 +105,19 @@ fn draw_lines(
     root.fill(&WHITE)?;
     let n = trend.xs.len().max(1);
     let (small, title_size, label_size) = font_sizes(size);
+    let second_row = if trend.second_labels.is_some() {
+        label_size + 4
+    } else {
+        0
+    };
     let mut chart = ChartBuilder::on(&root)
         .caption(title, (FONTS, title_size))
         .margin(12)
-        .x_label_area_size(if small { 28 } else { 36 })
+        .x_label_area_size(if small { 28 } else { 36 } + second_row)
         .y_label_area_size(if small { 40 } else { 56 })
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..y_max_for(trend, series))?;
     line_mesh(&mut chart, trend, small, label_size)?;
+    second_labels(&mut chart, trend, small, label_size)?;
     for (si, s) in series.iter().enumerate() {
         draw_line(&mut chart, trend, s, PALETTE[si % PALETTE.len()])?;
     }
@@ -144,10 +150,41 @@ fn line_mesh(chart: &mut Chart, trend: &Trend, small: bool, label_size: u32) -> 
             xs.get(i as usize).cloned().unwrap_or_default()
         })
         .y_desc("per 10,000 chars")
-        .x_desc(trend.axis.as_str())
+        .x_desc(match &trend.second_labels {
+            Some((field, _)) => format!("{} ({field} below)", trend.axis),
+            None => trend.axis.clone(),
+        })
         .label_style((FONTS, label_size))
         .axis_desc_style((FONTS, label_size))
         .draw()?;
+    Ok(())
+}
+
+/// The second row of axis labels (the year of each congress), under the
+/// first, in grey, as many as fit.
+fn second_labels(chart: &mut Chart, trend: &Trend, small: bool, label_size: u32) -> DrawResult {
+    let Some((_, labels)) = &trend.second_labels else {
+        return Ok(());
+    };
+    let size = label_size.saturating_sub(2).max(8);
+    let step = label_step(labels, small, size);
+    let style = (FONTS, size)
+        .into_font()
+        .color(&RGBColor(104, 118, 132))
+        .pos(plotters::style::text_anchor::Pos::new(
+            plotters::style::text_anchor::HPos::Center,
+            plotters::style::text_anchor::VPos::Top,
+        ));
+    let below = label_size as i32 + 8;
+    chart.draw_series(
+        labels
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| i % step == 0 && !l.is_empty())
+            .map(|(i, l)| {
+                EmptyElement::at((i as f64, 0.0)) + Text::new(l.clone(), (0, below), style.clone())
+            }),
+    )?;
     Ok(())
 }
 

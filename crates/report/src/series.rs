@@ -159,6 +159,9 @@ pub struct Trend {
     pub min_chars: u64,
     /// Every chart on one scale (the default), or each on its own.
     pub shared_scale: bool,
+    /// A second row of axis labels: its field, and one label per axis
+    /// value (empty where there is none): congress 18 → year 2012.
+    pub second_labels: Option<(String, Vec<String>)>,
 }
 
 impl Trend {
@@ -196,6 +199,7 @@ impl Trend {
             chosen,
             min_chars: 0,
             shared_scale: true,
+            second_labels: None,
         })
     }
 
@@ -209,6 +213,30 @@ impl Trend {
     /// Gives each chart its own scale instead of one for all.
     pub fn with_own_scales(mut self) -> Trend {
         self.shared_scale = false;
+        self
+    }
+
+    /// Labels the axis values a second time, from `field`'s values of each
+    /// (one value: it; several: first–last), e.g. the years of congresses.
+    pub fn with_second_labels(
+        mut self,
+        field: &str,
+        values: &std::collections::BTreeMap<String, std::collections::BTreeSet<String>>,
+    ) -> Trend {
+        let labels = self
+            .xs
+            .iter()
+            .map(|x| match values.get(x) {
+                Some(v) if v.len() == 1 => v.iter().next().cloned().unwrap_or_default(),
+                Some(v) => format!(
+                    "{}–{}",
+                    v.iter().next().cloned().unwrap_or_default(),
+                    v.iter().next_back().cloned().unwrap_or_default()
+                ),
+                None => String::new(),
+            })
+            .collect();
+        self.second_labels = Some((field.to_string(), labels));
         self
     }
 

@@ -134,3 +134,36 @@ fn names_make_bars() {
         .unwrap();
     assert!(svg.contains("<rect"));
 }
+
+#[test]
+fn a_second_row_of_labels_names_each_axis_value_once() {
+    // An axis of congresses (the table's first field is the axis), with the
+    // years their documents carry: one year, two years, none.
+    let (t, m) = table(&[("18", "一府两院"), ("19", "一府两院"), ("20", "一府两院")]);
+    let years: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        [("18", vec!["2012"]), ("19", vec!["2017", "2018"])]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect()))
+            .collect();
+    let trend = Trend::new(&t, m.lexicon(), &keep(&m, &["一府两院"]))
+        .unwrap()
+        .with_second_labels("year", &years);
+    let (field, labels) = trend.second_labels.clone().unwrap();
+    assert_eq!(field, "year");
+    assert_eq!(labels, ["2012", "2017–2018", ""]);
+    let svg = trend
+        .chart_svg("x", &trend.per_phrase()[0].1, (860, 400))
+        .unwrap();
+    let doc = scraper::Html::parse_fragment(&svg);
+    let texts: Vec<String> = doc
+        .select(&scraper::Selector::parse("text").unwrap())
+        .map(|t| t.text().collect::<String>().trim().to_string())
+        .collect();
+    for label in ["18", "19", "20", "2012", "2017–2018"] {
+        assert_eq!(
+            texts.iter().filter(|t| *t == label).count(),
+            1,
+            "{label}: {texts:?}"
+        );
+    }
+}

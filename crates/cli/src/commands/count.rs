@@ -22,7 +22,7 @@ pub(crate) fn run(args: CountArgs) -> Result<ExitCode> {
         top: args.top,
     };
     let matcher = args.matching.options().build(&adhoc.lexicon)?;
-    let (table, totals, account) = count_corpus(&args.input, &matcher, &args.by)?;
+    let (table, totals, account) = count_corpus(&args.input, &matcher, &args.by, |_| {})?;
     let format = Format::resolve(args.format.format);
     if args.wide {
         let rows = table.wide(matcher.lexicon(), &selection);

@@ -1,6 +1,7 @@
 //! `tifa trend`: the count table along one field (year, congress …), a
 //! summary per phrase, and the report (HTML, Markdown, SVG) of tifa-report.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::process::ExitCode;
 
 use tifa_core::RowSelection;
@@ -22,13 +23,23 @@ pub(crate) fn run(args: TrendArgs) -> Result<ExitCode> {
     let matcher = args.matching.options().build(&adhoc.lexicon)?;
     let mut by = vec![args.by.clone()];
     by.extend(args.by_also.clone());
-    let (table, totals, account) = count_corpus(&args.input, &matcher, &by)?;
+    // The years of each axis value (congress 18 → 2012), for a second row
+    // of labels when the axis is not the year itself.
+    let mut years: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let (table, totals, account) = count_corpus(&args.input, &matcher, &by, |doc| {
+        if let (Some(x), Some(y)) = (doc.meta.get(&args.by), doc.meta.get("year")) {
+            years.entry(x.clone()).or_default().insert(y.clone());
+        }
+    })?;
     note_added(&adhoc, |id| totals.literal(id) + totals.expanded(id));
     let mut trend = tifa_report::Trend::new(&table, matcher.lexicon(), &selection)
         .map_err(|e| e.to_string())?
         .with_min_chars(args.min_chars);
     if args.own_scale {
         trend = trend.with_own_scales();
+    }
+    if args.by != "year" && !years.is_empty() {
+        trend = trend.with_second_labels("year", &years);
     }
     if trend.without_axis > 0 {
         eprintln!(
