@@ -14,7 +14,7 @@ use crate::expand::find_expansions;
 use crate::fold::fold_str;
 use crate::hit::Hit;
 use crate::lexicon::{EntryId, Lexicon};
-use crate::pieces::{sentence_pieces, PIECE};
+use crate::pieces::{for_each_piece, sentence_pieces, PIECE};
 use crate::quotes::is_quoted;
 
 /// How an occurrence was found.
@@ -431,15 +431,13 @@ impl Matcher {
     /// [`Matcher::count`], piece by piece (cut after sentence ends, as
     /// [`Matcher::count_parallel`] cuts), asking `stop` before each piece:
     /// `None` as soon as it says to stop. The counts are those of `count`.
-    pub fn count_until(&self, text: &str, mut stop: impl FnMut() -> bool) -> Option<Counts> {
+    pub fn count_until(&self, text: &str, stop: impl FnMut() -> bool) -> Option<Counts> {
         let mut counts = Counts::new(self.inner.lexicon.len());
-        for piece in self.pieces(text, PIECE) {
-            if stop() {
-                return None;
-            }
-            self.count_into(&text[piece], &mut counts);
-        }
-        Some(counts)
+        let ranges = self.pieces(text, PIECE);
+        let done = for_each_piece(text, ranges, stop, |piece, _| {
+            self.count_into(piece, &mut counts)
+        });
+        done.then_some(counts)
     }
 
     /// The pieces a long text may be worked in: cut after sentence ends

@@ -30,6 +30,26 @@ pub(crate) fn sentence_pieces(text: &str, size: usize) -> impl Iterator<Item = R
     })
 }
 
+/// Runs `work` on each piece of `text` named by `ranges`, with where the
+/// piece starts, asking `stop` before each: false when told to stop.
+pub(crate) fn for_each_piece(
+    text: &str,
+    ranges: impl Iterator<Item = Range<usize>>,
+    mut stop: impl FnMut() -> bool,
+    mut work: impl FnMut(&str, PieceStart),
+) -> bool {
+    let mut at = PieceStart::default();
+    for range in ranges {
+        if stop() {
+            return false;
+        }
+        let piece = &text[range];
+        work(piece, at);
+        at = at.after(piece);
+    }
+    true
+}
+
 /// Where a piece stands in the whole text: its first byte, char and line
 /// (0-based: the lines before it).
 #[derive(Debug, Clone, Copy, Default)]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::matcher::{Form, Match, Matcher};
-use crate::pieces::{PieceStart, PIECE};
+use crate::pieces::{for_each_piece, PIECE};
 
 /// One match, as `tifa scan` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,15 +80,10 @@ pub(crate) fn scan_in_pieces(
     doc: &str,
     text: &str,
     size: usize,
-    mut stop: impl FnMut() -> bool,
+    stop: impl FnMut() -> bool,
 ) -> Option<Vec<ScanRecord>> {
     let mut out = Vec::new();
-    let mut at = PieceStart::default();
-    for range in matcher.pieces(text, size) {
-        if stop() {
-            return None;
-        }
-        let piece = &text[range];
+    let done = for_each_piece(text, matcher.pieces(text, size), stop, |piece, at| {
         out.extend(scan(matcher, doc, piece).into_iter().map(|mut r| {
             r.start += at.byte;
             r.end += at.byte;
@@ -97,9 +92,8 @@ pub(crate) fn scan_in_pieces(
             r.line += at.lines;
             r
         }));
-        at = at.after(piece);
-    }
-    Some(out)
+    });
+    done.then_some(out)
 }
 
 /// Turns byte offsets, visited in increasing order, into 1-based line

@@ -185,6 +185,31 @@ fn report_text(mib: usize) -> String {
     seed.repeat((mib << 20) / seed.len() + 1)
 }
 
+/// `POST /v1/analyze` of a plain text.
+fn analyze_text(addr: std::net::SocketAddr, text: &str) -> common::Response {
+    request(
+        addr,
+        "POST",
+        "/v1/analyze",
+        &[("Content-Type", "text/plain")],
+        text.as_bytes(),
+    )
+}
+
+/// `n` analyses of `text` at once, each on a thread of its own.
+fn analyze_in_threads(
+    addr: std::net::SocketAddr,
+    text: &str,
+    n: usize,
+) -> Vec<std::thread::JoinHandle<common::Response>> {
+    (0..n)
+        .map(|_| {
+            let text = text.to_string();
+            std::thread::spawn(move || analyze_text(addr, &text))
+        })
+        .collect()
+}
+
 #[test]
 fn abandoned_work_stops_and_frees_its_thread() {
     // Two blocking threads, as `--threads 1` gives; one second to answer.
@@ -195,21 +220,7 @@ fn abandoned_work_stops_and_frees_its_thread() {
         },
         2,
     );
-    let big = report_text(8);
-    let large: Vec<_> = (0..4)
-        .map(|_| {
-            let big = big.clone();
-            std::thread::spawn(move || {
-                request(
-                    addr,
-                    "POST",
-                    "/v1/analyze",
-                    &[("Content-Type", "text/plain")],
-                    big.as_bytes(),
-                )
-            })
-        })
-        .collect();
+    let large = analyze_in_threads(addr, &report_text(8), 4);
     for r in large {
         let r = r.join().unwrap();
         assert_eq!(r.status, 503);
@@ -224,13 +235,7 @@ fn abandoned_work_stops_and_frees_its_thread() {
     // About 150 KB: over the size worked at once on the async threads.
     let medium: String = report_text(1).chars().take(50_000).collect();
     assert!(medium.len() > 100_000);
-    let r = request(
-        addr,
-        "POST",
-        "/v1/analyze",
-        &[("Content-Type", "text/plain")],
-        medium.as_bytes(),
-    );
+    let r = analyze_text(addr, &medium);
     assert_eq!(
         r.status,
         200,
@@ -242,21 +247,7 @@ fn abandoned_work_stops_and_frees_its_thread() {
 #[test]
 fn a_small_request_is_served_while_large_ones_run() {
     let addr = start_with_blocking_threads(Config::default(), 2);
-    let big = report_text(8);
-    let large: Vec<_> = (0..4)
-        .map(|_| {
-            let big = big.clone();
-            std::thread::spawn(move || {
-                request(
-                    addr,
-                    "POST",
-                    "/v1/analyze",
-                    &[("Content-Type", "text/plain")],
-                    big.as_bytes(),
-                )
-            })
-        })
-        .collect();
+    let large = analyze_in_threads(addr, &report_text(8), 4);
     std::thread::sleep(Duration::from_millis(300));
     let started = Instant::now();
     let r = post_json(

@@ -44,7 +44,7 @@ use crate::charscan::CharScanner;
 use crate::error::Error;
 use crate::lexicon::{Entry, Lexicon};
 use crate::matcher::{Matcher, MatcherBuilder};
-use crate::pieces::{sentence_pieces, PieceStart, PIECE};
+use crate::pieces::{for_each_piece, sentence_pieces, PIECE};
 
 mod affixes;
 mod dates;
@@ -136,15 +136,10 @@ impl NumberExtractor {
         &self,
         text: &str,
         size: usize,
-        mut stop: impl FnMut() -> bool,
+        stop: impl FnMut() -> bool,
     ) -> Option<Vec<NumberMention>> {
         let mut out = Vec::new();
-        let mut at = PieceStart::default();
-        for range in sentence_pieces(text, size) {
-            if stop() {
-                return None;
-            }
-            let piece = &text[range];
+        let done = for_each_piece(text, sentence_pieces(text, size), stop, |piece, at| {
             out.extend(self.extract(piece).into_iter().map(|mut m| {
                 m.start += at.byte;
                 m.end += at.byte;
@@ -152,9 +147,8 @@ impl NumberExtractor {
                 m.char_end += at.char;
                 m
             }));
-            at = at.after(piece);
-        }
-        Some(out)
+        });
+        done.then_some(out)
     }
 
     /// Every mention in `text`, in text order.
