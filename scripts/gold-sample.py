@@ -86,6 +86,11 @@ def batches():
     yield "provincial-f", [(f"prov-{p}", provincial(p), 20)
                            for p in ["河北省", "山西省", "江西省", "陕西省"]]
     yield "cpc-fifth", [(sid, text, 10) for sid, c, text in cpc if c != 7]
+    # Sixth round, after the fixes the fifth round prompted: the last two
+    # provinces no batch has drawn from, and ten more sentences a congress.
+    yield "provincial-g", [(f"prov-{p}", provincial(p), 40)
+                           for p in ["内蒙古自治区", "宁夏回族自治区"]]
+    yield "cpc-sixth", [(sid, text, 10) for sid, c, text in cpc if c != 7]
 
 
 def drawn_before():
