@@ -163,6 +163,11 @@ impl Reading {
                 (unit, len, self.approx) = (Some(t), len + more, Some(a));
             }
         }
+        if unit.as_deref() == Some("人口") && !text[..self.start].ends_with('每') {
+            // 每千人口 is a rate's unit; 十亿人口 counts people, 人口 is
+            // what is counted.
+            (kind, unit, len) = (NumberKind::Cardinal, None, 0);
+        }
         if number.bare_magnitude && unit.as_deref() == Some("级") {
             // 千亿级园区: 级 makes a class of the magnitude, it is no unit.
             (kind, unit, len) = (NumberKind::Cardinal, None, 0);
@@ -232,12 +237,24 @@ impl Reading {
             || self.high.is_some()
             || self.approx.is_some()
             || number.has_magnitude && number.chars >= 2 && !number.bare_magnitude
-            || number.bare_magnitude && number.chars >= 2 && text[self.cursor..].starts_with('级');
-        let from = if prefix.ordinal { prefix.start } else { at };
+            || number.bare_magnitude && number.chars >= 2 && text[self.cursor..].starts_with('级')
+            // 十亿人口, 裁军百万: units alone, two or more, are a number
+            // (千万 alone is the adverb "by all means").
+            || number.bare_magnitude && number.chars >= 2 && &text[at..number.end] != "千万";
+        // A set word must cover the whole mention, its prefix included:
+        // 之一 is a word, 百分之一 a percent.
+        let from = if prefix.ordinal || prefix.percent {
+            prefix.start
+        } else {
+            at
+        };
         let unit = self.unit.as_deref();
+        // 百分之一: the rules for bare numerals (一 as an article, 一年
+        // naming a year) are not about percents or ordinals.
+        let bare = !prefix.ordinal && !prefix.percent;
         if !formed
             || in_set_word(text, from, at, number.end)
-            || !prefix.ordinal
+            || bare
                 && !chinese_rules_allow(
                     text,
                     at,

@@ -249,8 +249,8 @@ pub(crate) fn chinese_rules_allow(
         && !unit
             .is_some_and(|u| vocab.event_measures.contains(&u) || vocab.grade_measures.contains(&u))
         && !vocab.counting_cues.iter().any(|c| before.ends_with(c))
-        // 翻一番: doubling once.
-        && !(unit == Some("番") && before.ends_with('翻'))
+        // 翻一番, 翻了一番: doubling once.
+        && !(unit == Some("番") && (before.ends_with('翻') || before.ends_with("翻了")))
     {
         return false;
     }

@@ -310,7 +310,11 @@ fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
     let mut pos = at;
     let mut chars = 0;
     while let Some((c, len)) = char_at(text, pos, limit) {
-        let numeral = digit_value(c).is_some() && !c.is_ascii_digit() || unit_value(c).is_some();
+        // 二０一０年: a zero written as a (full-width) digit among Chinese
+        // numerals reads as 〇.
+        let zero_digit = c == '0' && chars > 0;
+        let numeral = digit_value(c).is_some() && (!c.is_ascii_digit() || zero_digit)
+            || unit_value(c).is_some();
         let point = c == '点'
             && char_at(text, pos + len, limit).is_some_and(|(n, _)| digit_value(n).is_some())
             && char_before(text, pos).is_some_and(|(p, _)| digit_value(p).is_some());
