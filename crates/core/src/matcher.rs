@@ -14,7 +14,7 @@ use crate::expand::find_expansions;
 use crate::fold::fold_str;
 use crate::hit::Hit;
 use crate::lexicon::{EntryId, Lexicon};
-use crate::pieces::{for_each_piece, sentence_pieces, PIECE};
+use crate::pieces::{for_each_piece, sentence_cuts, sentence_pieces, PIECE, SENTENCE_END};
 use crate::quotes::is_quoted;
 
 /// How an occurrence was found.
@@ -295,8 +295,6 @@ struct Inner {
     splittable: bool,
 }
 
-/// A sentence end; texts are cut right after one for parallel counting.
-const SENTENCE_END: &str = "。";
 /// Smallest piece worth cutting off.
 const MIN_PIECE: usize = 1 << 20;
 /// Pieces per thread in [`Matcher::count_parallel`].
@@ -547,27 +545,6 @@ impl Matcher {
             );
         }
     }
-}
-
-/// Up to `pieces - 1` byte offsets, increasing, each right after a 。, near
-/// `k * len / pieces`.
-fn sentence_cuts(text: &str, pieces: usize) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let finder = memchr::memmem::Finder::new(SENTENCE_END.as_bytes());
-    let mut cuts: Vec<usize> = Vec::new();
-    for k in 1..pieces {
-        let from = (k * bytes.len() / pieces).max(cuts.last().copied().unwrap_or(0));
-        match finder.find(&bytes[from..]) {
-            Some(at) => {
-                let cut = from + at + SENTENCE_END.len();
-                if cut < bytes.len() && cuts.last() != Some(&cut) {
-                    cuts.push(cut);
-                }
-            }
-            None => break,
-        }
-    }
-    cuts
 }
 
 /// The iterator of [`Matcher::find_iter`].

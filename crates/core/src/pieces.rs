@@ -5,6 +5,9 @@
 
 use std::ops::Range;
 
+/// A sentence end; texts are cut right after one for parallel counting.
+pub(crate) const SENTENCE_END: &str = "。";
+
 /// The size of a piece, in bytes, before the cut after the next 。.
 pub(crate) const PIECE: usize = 1 << 20;
 
@@ -20,8 +23,8 @@ pub(crate) fn sentence_pieces(text: &str, size: usize) -> impl Iterator<Item = R
         while !text.is_char_boundary(at) {
             at += 1;
         }
-        let to = match text[at..].find('。') {
-            Some(i) => at + i + '。'.len_utf8(),
+        let to = match text[at..].find(SENTENCE_END) {
+            Some(i) => at + i + SENTENCE_END.len(),
             None => text.len(),
         };
         let piece = from..to;
@@ -48,6 +51,27 @@ pub(crate) fn for_each_piece(
         at = at.after(piece);
     }
     true
+}
+
+/// Up to `pieces - 1` byte offsets, increasing, each right after a 。, near
+/// `k * len / pieces`.
+pub(crate) fn sentence_cuts(text: &str, pieces: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let finder = memchr::memmem::Finder::new(SENTENCE_END.as_bytes());
+    let mut cuts: Vec<usize> = Vec::new();
+    for k in 1..pieces {
+        let from = (k * bytes.len() / pieces).max(cuts.last().copied().unwrap_or(0));
+        match finder.find(&bytes[from..]) {
+            Some(at) => {
+                let cut = from + at + SENTENCE_END.len();
+                if cut < bytes.len() && cuts.last() != Some(&cut) {
+                    cuts.push(cut);
+                }
+            }
+            None => break,
+        }
+    }
+    cuts
 }
 
 /// Where a piece stands in the whole text: its first byte, char and line

@@ -71,16 +71,16 @@ impl Lexicon {
     /// first (ties in phrase order), for a "did you mean" hint; empty when
     /// none is that close.
     pub fn nearest(&self, phrase: &str, n: usize) -> Vec<&str> {
-        let chars: HashSet<char> = fold_str(phrase).chars().collect();
+        let folded = fold_str(phrase);
+        let chars: HashSet<char> = folded.chars().collect();
         let half = chars.len().div_ceil(2).max(1);
         let mut scored: Vec<(usize, &str)> = self
             .entries
             .iter()
-            .filter(|e| fold_str(&e.phrase) != fold_str(phrase))
-            .map(|e| {
-                let mine: HashSet<char> = fold_str(&e.phrase).chars().collect();
-                let shared = mine.intersection(&chars).count();
-                (shared, e.phrase.as_str())
+            .filter_map(|e| {
+                let theirs = fold_str(&e.phrase);
+                let mine: HashSet<char> = theirs.chars().collect();
+                (theirs != folded).then(|| (mine.intersection(&chars).count(), e.phrase.as_str()))
             })
             .filter(|(shared, _)| *shared >= half)
             .collect();

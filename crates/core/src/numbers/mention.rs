@@ -163,7 +163,10 @@ impl Reading {
                 (unit, len, self.approx) = (Some(t), len + more, Some(a));
             }
         }
-        if unit.as_deref() == Some("人口") && !text[..self.start].ends_with('每') {
+        let rate_unit = unit
+            .as_deref()
+            .is_some_and(|u| vocabulary().rate_units.contains(&u));
+        if rate_unit && !text[..self.start].ends_with('每') {
             // 每千人口 is a rate's unit; 十亿人口 counts people, 人口 is
             // what is counted.
             (kind, unit, len) = (NumberKind::Cardinal, None, 0);
@@ -239,8 +242,10 @@ impl Reading {
             || number.has_magnitude && number.chars >= 2 && !number.bare_magnitude
             || number.bare_magnitude && number.chars >= 2 && text[self.cursor..].starts_with('级')
             // 十亿人口, 裁军百万: units alone, two or more, are a number
-            // (千万 alone is the adverb "by all means").
-            || number.bare_magnitude && number.chars >= 2 && &text[at..number.end] != "千万";
+            // (but for the words of data `magnitude_words`: 千万不要).
+            || number.bare_magnitude
+                && number.chars >= 2
+                && !vocabulary().magnitude_words.contains(&&text[at..number.end]);
         // A set word must cover the whole mention, its prefix included:
         // 之一 is a word, 百分之一 a percent.
         let from = if prefix.ordinal || prefix.percent {

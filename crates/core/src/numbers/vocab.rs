@@ -49,6 +49,8 @@ pub(crate) struct Vocabulary {
     pub number_names: Vec<&'static str>,
     pub grade_measures: Vec<&'static str>,
     pub not_units: WordIndex,
+    pub rate_units: Vec<&'static str>,
+    pub magnitude_words: Vec<&'static str>,
 }
 
 impl Vocabulary {
@@ -154,6 +156,8 @@ fn parse(units: &'static str, words: &'static str) -> Result<Vocabulary, String>
         number_names: list("number_names")?,
         grade_measures: list("grade_measures")?,
         not_units: WordIndex::new(&list("not_units")?),
+        rate_units: list("rate_units")?,
+        magnitude_words: list("magnitude_words")?,
     })
 }
 
