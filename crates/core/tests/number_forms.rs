@@ -528,6 +528,27 @@ const MENTIONS: &[(&str, &str, &[&str])] = &[
     ("round-4-not", "全省PM_2.5平均浓度", &[]),
     ("round-4-not", "新能源汽车及零部件", &[]),
     ("round-4-not", "开展7大领域排查", &[]),
+    // session 9: classes found on CPC sentences no batch holds (a dev set),
+    // before the seventh batch was first run
+    ("idiom-not", "苏美两霸困难重重，危机四伏", &[]),
+    ("idiom-not", "总结正反两方面的经验", &[]),
+    ("idiom-not", "三心二意", &[]),
+    ("dev-not", "抛弃空洞乏味的党八股", &[]),
+    ("dev-not", "两条腿走路的政策", &[]),
+    ("dev-not", "同国家和国家之间的关系是两回事", &[]),
+    ("dev-not", "不再对本单位实行一元化领导", &[]),
+    ("dev-not", "城乡二元经济结构还没有改变", &[]),
+    ("dev-not", "搞了成百成千的军事基地", &[]),
+    (
+        "dev",
+        "为什么不和二百多的中央委员搞团结",
+        &["二百多|cardinal|200|||多"],
+    ),
+    (
+        "idiom-quantity",
+        "国内生产总值翻两番",
+        &["两番|cardinal|2||番|"],
+    ),
     // huge values are exact, never an error
     (
         "huge",

@@ -194,9 +194,11 @@ pub(crate) fn approx_before_unit(
     let (a, len) = vocab.approx_mid.at(text, at, limit)?;
     let unit_follows = vocab.units.at(text, at + len, limit).is_some()
         || char_at(text, at + len, limit).is_some_and(|(c, _)| c == '%');
-    // 十三亿多中国人民, 3万多: 多 after a magnitude ends the number, unit or
-    // not (after other digits it may start a word: 三多).
-    let after_magnitude = char_before(text, at).is_some_and(|(c, _)| "万亿萬億".contains(c));
+    // 十三亿多中国人民, 3万多, 二百多的中央委员: 多 after a magnitude ends the
+    // number, unit or not (after other digits it may start a word: 三多;
+    // after 十 too: 十多样).
+    let after_magnitude =
+        char_before(text, at).is_some_and(|(c, _)| "百千万亿佰仟萬億".contains(c));
     (unit_follows || a == "余" || a == "多" && after_magnitude).then_some((a, len))
 }
 
