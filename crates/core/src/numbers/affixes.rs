@@ -39,9 +39,12 @@ pub(crate) fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Pr
     }
     if !number.arabic {
         if let Some(len) = word_before(text, floor, at, "百分之") {
+            // 超过百分之三十: an approximation before the percent's prefix.
+            let outer = outer_approx(text, floor, at - len);
             return Prefix {
                 percent: true,
-                start: at - len,
+                approx: outer.map(|(w, _)| w),
+                start: at - len - outer.map_or(0, |(_, l)| l),
                 ..Prefix::default()
             };
         }
@@ -66,12 +69,7 @@ pub(crate) fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Pr
             continue;
         }
         if let Some(len) = word_before(text, floor, at, w) {
-            // 最近一年 is "the latest year": 近 there is part of 最近.
-            if vocab
-                .approx_before_not
-                .iter()
-                .any(|n| n.len() > w.len() && word_before(text, 0, at, n).is_some())
-            {
+            if inside_a_word(text, at, w) {
                 break;
             }
             let mut prefix = Prefix {
@@ -96,6 +94,15 @@ pub(crate) fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Pr
     }
 }
 
+/// 最近一年 is "the latest year": the approximation word `w` ending at
+/// `at` is the end of a longer word (近 of 最近).
+fn inside_a_word(text: &str, at: usize, w: &str) -> bool {
+    vocabulary()
+        .approx_before_not
+        .iter()
+        .any(|n| n.len() > w.len() && word_before(text, 0, at, n).is_some())
+}
+
 /// An approximation word (not one of 上 几 数) ending at `at`.
 fn outer_approx(text: &str, floor: usize, at: usize) -> Option<(&'static str, usize)> {
     vocabulary()
@@ -103,6 +110,7 @@ fn outer_approx(text: &str, floor: usize, at: usize) -> Option<(&'static str, us
         .iter()
         .filter(|w| !matches!(**w, "上" | "几" | "数"))
         .find_map(|&w| word_before(text, floor, at, w).map(|len| (w, len)))
+        .filter(|&(w, _)| !inside_a_word(text, at, w))
 }
 
 /// 第一、二、三: the 第 of the first numeral holds for the rest of the list.

@@ -274,3 +274,38 @@ fn month_without_year(
     }
     Some(date(text, at, end, format!("--{month:02}")))
 }
+
+/// 一月二十一日和二十八日, 3月5日、12日: a day listed after a date is a date
+/// of the same month (and year), not a count of days. Runs over the
+/// mentions of a text once they are all found.
+pub(crate) fn carry_the_month(text: &str, mentions: &mut [NumberMention]) {
+    for i in 1..mentions.len() {
+        let (done, rest) = mentions.split_at_mut(i);
+        let (prev, m) = (&done[i - 1], &mut rest[0]);
+        let Some(NumberValue::Date(iso)) = &prev.value else {
+            continue;
+        };
+        // A date with a day (1976-01-21, --01-21): its year and month.
+        let with_day = iso.len() == 10 || iso.len() == 7 && iso.starts_with("--");
+        if !with_day || prev.kind != NumberKind::Date {
+            continue;
+        }
+        let month = &iso[..iso.len() - 3];
+        let between = text[prev.end..m.start].trim();
+        let listed = matches!(between, "和" | "、" | "及" | "与" | "或");
+        let day = m
+            .value
+            .as_ref()
+            .and_then(NumberValue::as_decimal)
+            .and_then(|d| small(d, 31));
+        if !listed || m.kind != NumberKind::Cardinal || m.approx.is_some() {
+            continue;
+        }
+        if let (Some(day), Some("日" | "号")) = (day, m.unit.as_deref()) {
+            m.kind = NumberKind::Date;
+            m.value = Some(NumberValue::Date(format!("{month}-{day:02}")));
+            m.unit = None;
+            m.subject = None;
+        }
+    }
+}

@@ -199,6 +199,7 @@ impl NumberExtractor {
                 out.push(m);
             }
         });
+        dates::carry_the_month(text, &mut out);
         out
     }
 }

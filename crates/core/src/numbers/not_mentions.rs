@@ -223,7 +223,11 @@ pub(crate) fn chinese_rules_allow(
     limit: usize,
 ) -> bool {
     let digits = &text[at..number.end];
-    let one = number.chars == 1 && char_at(text, at, limit).is_some_and(|(c, _)| c == '一');
+    // 一年、两年、三年; 一个、两个: 一 heading a list of counts is a count,
+    // whatever the article and span-of-time rules below would say.
+    let one = number.chars == 1
+        && char_at(text, at, limit).is_some_and(|(c, _)| c == '一')
+        && !heads_a_list_of_counts(text, cursor, limit);
     // A bare 百 千 万 亿 is a number only with an approximation (百余人,
     // 上万名, 超千万): 百姓, 千万不要, 万人空巷 are words.
     let vocab = vocabulary();
@@ -281,4 +285,12 @@ pub(crate) fn chinese_rules_allow(
         return false;
     }
     true
+}
+
+/// After a number and its unit, `、` and another numeral: a list of counts.
+fn heads_a_list_of_counts(text: &str, cursor: usize, limit: usize) -> bool {
+    let Some(('、', len)) = char_at(text, cursor, limit) else {
+        return false;
+    };
+    char_at(text, cursor + len, limit).is_some_and(|(c, _)| digit_value(c).is_some_and(|d| d > 1))
 }

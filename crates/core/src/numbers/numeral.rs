@@ -167,14 +167,26 @@ pub(crate) fn parse_chars(chars: &[char]) -> Result<Decimal, NumeralError> {
     };
     let mut value = parse_chinese_integer(int_part)?;
     if let Some(frac) = frac_part {
-        if frac.is_empty() {
-            return Err(NumeralError::NotANumber(chars.len()));
+        // 四十七点三万亿: the fraction's digits, then the magnitudes that
+        // multiply the whole decimal (47.3 × 10^12).
+        let digits = frac
+            .iter()
+            .position(|&c| digit_value(c).is_none())
+            .unwrap_or(frac.len());
+        if digits == 0 {
+            return Err(NumeralError::NotANumber(int_part.len() + 1));
         }
         let mut scale = Decimal::ONE;
-        for (i, &c) in frac.iter().enumerate() {
-            let d = digit_value(c).ok_or(NumeralError::NotANumber(int_part.len() + 1 + i))?;
+        for &c in &frac[..digits] {
+            let d = digit_value(c).unwrap_or_default();
             scale = checked(scale.checked_div(Decimal::TEN))?;
             value = checked(value.checked_add(Decimal::from(d) * scale))?;
+        }
+        for (i, &c) in frac[digits..].iter().enumerate() {
+            let u = unit_value(c)
+                .filter(|&u| u >= 100)
+                .ok_or(NumeralError::NotANumber(int_part.len() + 1 + digits + i))?;
+            value = checked(value.checked_mul(Decimal::from(u)))?;
         }
     }
     Ok(value.normalize())
@@ -329,11 +341,17 @@ pub(crate) fn range_of_chars(chars: &[char]) -> Option<(Decimal, Decimal)> {
         return ordered(low, high);
     }
     // Two bare units falling (千百个工人, 百十人): hundreds to thousands,
-    // never 1100 — a numeral puts a digit before each unit it adds.
-    if let [a, b] = chars {
+    // never 1100 — a numeral puts a digit before each unit it adds; with
+    // magnitudes after them (千百万), each end times the magnitudes.
+    if let [a, b, rest @ ..] = chars {
         if let (Some(a), Some(b)) = (unit_value(*a), unit_value(*b)) {
-            if a > b && a <= 1000 {
-                return ordered(Decimal::from(b), Decimal::from(a));
+            let mut magnitudes = rest.iter().map(|&c| unit_value(c).filter(|&u| u >= 10_000));
+            let times = magnitudes.try_fold(Decimal::ONE, |t, u| t.checked_mul(Decimal::from(u?)));
+            if let Some(times) = times.filter(|_| a > b && a <= 1000) {
+                return ordered(
+                    Decimal::from(b).checked_mul(times)?,
+                    Decimal::from(a).checked_mul(times)?,
+                );
             }
         }
     }
@@ -383,6 +401,8 @@ mod tests {
             ("一七二零", "1720"),
             ("二〇二三", "2023"),
             ("一点五七", "1.57"),
+            ("四十七点三万亿", "47300000000000"),
+            ("三点五千万", "35000000"),
             ("三十", "30"),
             ("壹佰贰拾", "120"),
             ("3.5万", "35000"),
@@ -413,6 +433,8 @@ mod tests {
             "1.2.3",
             "点五",
             "一点",
+            "一点五十",
+            "一点万",
         ] {
             assert!(parse_chinese_number(s).is_err(), "{s} parsed as {}", p(s));
         }

@@ -305,6 +305,11 @@ fn approx_before_magnitude(text: &str, at: usize, limit: usize) -> (Option<&'sta
 }
 
 fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
+    // 超过百分之三十: the 百 of 百分之 starts the percent's prefix, not a
+    // bare magnitude (超过百).
+    if text[at..limit].starts_with("百分之") {
+        return None;
+    }
     // The run of numerals, normalized, on the stack.
     let mut buf = ['\0'; 40];
     let mut pos = at;
