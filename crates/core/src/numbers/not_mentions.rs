@@ -260,7 +260,7 @@ pub(crate) fn chinese_rules_allow(
     }
     // 一 as a determiner (这一年, 特殊意义的一年) is no quantity.
     let prev = char_before(text, at).map(|(c, _)| c);
-    if one && prev.is_some_and(|p| "这那哪每的同某另任其是为又上下".contains(p)) {
+    if one && prev.is_some_and(|p| "这那哪每的同某另任其是为又再上下".contains(p)) {
         return false;
     }
     // 第八个五年, 第十四个五年规划: the plan's name, not a span.

@@ -348,11 +348,29 @@ fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
     if approx.is_some() {
         let (product, mag_end) = magnitude(text, mag_at, limit);
         if mag_end > mag_at {
-            value = value.checked_mul(Decimal::from(product))?;
-            high = match high {
-                Some(h) => Some(h.checked_mul(Decimal::from(product))?),
-                None => None,
-            };
+            // The magnitude multiplies what follows the numeral's last
+            // larger unit (两亿五千多万 is 两亿五千万, not (两亿五千)×万):
+            // read the numeral with the magnitude put back after it.
+            let mut joined = buf;
+            let mut n = chars;
+            for c in text[mag_at..mag_end].chars() {
+                if n < joined.len() {
+                    joined[n] = c;
+                }
+                n += 1;
+            }
+            let rejoined = (n <= joined.len() && high.is_none())
+                .then(|| parse_chars(&joined[..n]).ok())
+                .flatten();
+            if let Some(v) = rejoined {
+                value = v;
+            } else {
+                value = value.checked_mul(Decimal::from(product))?;
+                high = match high {
+                    Some(h) => Some(h.checked_mul(Decimal::from(product))?),
+                    None => None,
+                };
+            }
             end = mag_end;
         }
     }
