@@ -56,7 +56,8 @@ pub(crate) fn mention_at(
             return date;
         }
     }
-    if is_marker(text, at, number.end, limit) {
+    // 一、两年之内: a listed pair before its unit, not a list marker.
+    if is_marker(text, at, number.end, limit) && listed_pair(text, &number, limit).is_none() {
         return None;
     }
     let prefix = prefix(text, floor, at, &number);
