@@ -275,7 +275,8 @@ fn score(ex: &NumberExtractor, path: &Path) -> Score {
 /// Subjects are a rule, not a parser (README): the share of the gold's
 /// subjects it gives, over every file, must not fall below this. (0.601,
 /// 212 of 353, when first set; 0.596, 229 of 384, once the sixth round's
-/// batches were added — the earlier files unchanged.)
+/// batches were added — the earlier files unchanged; 0.595, 237 of 398, with
+/// the seventh.)
 const SUBJECT_FLOOR: f64 = 0.58;
 
 #[test]

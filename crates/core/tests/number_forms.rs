@@ -606,6 +606,15 @@ const MENTIONS: &[(&str, &str, &[&str])] = &[
         "一、积极稳妥推进改革。二、两个方面",
         &["两个|cardinal|2||个|"],
     ),
+    // after the seventh batch's first run
+    ("round-7", "搞活市场三者是统一的", &["三者|cardinal|3||者|"]),
+    (
+        "round-7",
+        "拖延八年之久的谈判",
+        &["八年之久|cardinal|8||年|之久"],
+    ),
+    ("round-7-not", "支持联合国、二十国集团、上海合作组织", &[]),
+    ("round-7-not", "十月革命一声炮响", &[]),
     (
         "idiom-quantity",
         "国内生产总值翻两番",

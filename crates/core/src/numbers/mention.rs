@@ -52,7 +52,8 @@ pub(crate) fn mention_at(
     let before = &text[floor..at];
     if number.high.is_none() && number.approx.is_none() {
         let date = date_or_year(text, before, at, &number, limit);
-        if date.is_some() {
+        // 十月革命, 五四运动: a set word is no date either.
+        if date.is_some() && (number.arabic || !in_set_word(text, at, at, number.end)) {
             return date;
         }
     }

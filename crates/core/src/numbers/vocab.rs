@@ -21,6 +21,9 @@ pub(crate) enum UnitKind {
     Money,
     /// A span of time (年 个月 天): no subject.
     Time,
+    /// A word that is itself what is counted (三者 "the three"): no
+    /// subject.
+    Pronoun,
     /// 个百分点: the mention is a percent.
     Percent,
     /// 届 世纪 年代 中全会 大: the mention is an ordinal.
@@ -109,6 +112,7 @@ fn parse(
             "metric" => UnitKind::Metric,
             "money" => UnitKind::Money,
             "time" => UnitKind::Time,
+            "pronoun" => UnitKind::Pronoun,
             "percent" => UnitKind::Percent,
             "ordinal" => UnitKind::Ordinal,
             other => return Err(format!("units.tsv line {}: unknown kind {other:?}", i + 1)),
@@ -188,6 +192,7 @@ mod tests {
         assert_eq!(v.unit_kind("个百分点"), UnitKind::Percent);
         assert_eq!(v.unit_kind("个月"), UnitKind::Time);
         assert_eq!(v.unit_kind("标准箱"), UnitKind::Metric);
+        assert_eq!(v.unit_kind("者"), UnitKind::Pronoun);
         assert!(v.set_words.contains(&"一系列"));
         assert!(
             v.set_words.contains(&"危机四伏"),
