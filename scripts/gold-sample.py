@@ -95,11 +95,21 @@ def batches():
     # the provincial batches cleared 0.95 three rounds running). Drawn before
     # the fixes of session 9 were made on other CPC sentences (never these).
     yield "cpc-seventh", [(sid, text, 10) for sid, c, text in cpc if c != 7]
+    # Eighth round, after the seventh's fixes: CPC sentences neither in a
+    # batch nor in the dev set, and four new sentences of every province.
+    yield "cpc-eighth", [(sid, text, 10) for sid, c, text in cpc if c != 7]
+    yield "provincial-h", [(f"prov-{p.stem.split('_')[1]}", provincial(p.stem.split('_')[1]), 4)
+                           for p in sorted((ROOT / "fixtures" / "provincial-2026").glob("*.csv"))]
 
 
 def drawn_before():
-    """Sentence ids already in a batch file: a later batch never repeats one."""
+    """Sentence ids already in a batch file, or read with the extractor's
+    output as a dev set (gold/dev-sentences.txt): a later batch never
+    draws one."""
     ids = set()
+    dev = OUT.parent / "dev-sentences.txt"
+    if dev.exists():
+        ids.update(l for l in dev.read_text(encoding="utf-8").splitlines() if l and l[0] != "#")
     for f in OUT.glob("*.tsv"):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.startswith("S\t"):
