@@ -165,21 +165,26 @@ pub(crate) fn names_a_line(text: &str, end: usize, limit: usize) -> bool {
 }
 
 /// Is the numeral run `at..end` inside one of the set words (一系列, 统一,
-/// 十分 …) that starts at or before `from`? Set words are indexed by each
-/// of their chars together with the char after it, so that the hundred
-/// words holding 一 cost a probe or two, not a hundred compares.
+/// 十分 …, and the idioms) that starts at or before `from`? Set words are
+/// indexed by each of their chars together with a neighbour — the char
+/// after it, or for a word's last char the char before it — so that the
+/// thousands of words holding 一 cost a probe or two, not a scan.
 pub(crate) fn in_set_word(text: &str, from: usize, at: usize, end: usize) -> bool {
     use std::sync::OnceLock;
-    /// (a char of the word, the char after it or '\0') → (word, chars before it)
-    type Index = rustc_hash::FxHashMap<(char, char), Vec<(&'static str, usize)>>;
+    /// (a char of the word, its neighbour, is it the word's last char) →
+    /// (word, chars before it)
+    type Index = rustc_hash::FxHashMap<(char, char, bool), Vec<(&'static str, usize)>>;
     static INDEX: OnceLock<Index> = OnceLock::new();
     let index = INDEX.get_or_init(|| {
         let mut m = Index::default();
         for &w in &vocabulary().set_words {
             let chars: Vec<char> = w.chars().collect();
             for (k, &c) in chars.iter().enumerate() {
-                let next = chars.get(k + 1).copied().unwrap_or('\0');
-                m.entry((c, next)).or_default().push((w, k));
+                let key = match chars.get(k + 1) {
+                    Some(&next) => (c, next, false),
+                    None => (c, k.checked_sub(1).map_or('\0', |p| chars[p]), true),
+                };
+                m.entry(key).or_default().push((w, k));
             }
         }
         m
@@ -188,8 +193,9 @@ pub(crate) fn in_set_word(text: &str, from: usize, at: usize, end: usize) -> boo
         return false;
     };
     let next = char_at(text, at + len, text.len()).map_or('\0', |(c, _)| c);
-    [next, '\0'].iter().any(|&n| {
-        index.get(&(first, n)).is_some_and(|words| {
+    let prev = char_before(text, at).map_or('\0', |(c, _)| c);
+    [(first, next, false), (first, prev, true)].iter().any(|key| {
+        index.get(key).is_some_and(|words| {
             words.iter().any(|&(w, chars_before)| {
                 let Some(start) = back_chars(text, at, chars_before) else {
                     return false;
