@@ -130,6 +130,28 @@ pub fn from_json<'a>(
     (meta, ignored)
 }
 
+/// The metadata of a document given as a record with its text (a server
+/// request's document, a Python dict): the record's scalar fields by
+/// [`from_json`], then what [`infer`] finds in the text, `name` standing
+/// for the file name. Returns the names of the fields that were no
+/// metadata (arrays, objects) too.
+///
+/// ```
+/// use serde_json::json;
+/// let record = json!({"region": "巴南区", "year": ""});
+/// let (meta, _) = tifa_core::meta::of_record(record.as_object().unwrap(), "——2023年2月19日在…会议上", "doc1");
+/// assert_eq!((meta["region"].as_str(), meta["year"].as_str()), ("巴南区", "2023"));
+/// ```
+pub fn of_record<'a>(
+    fields: impl IntoIterator<Item = (&'a String, &'a serde_json::Value)>,
+    text: &str,
+    name: &str,
+) -> (Metadata, Vec<String>) {
+    let (mut meta, ignored) = from_json(fields);
+    infer(&mut meta, text, name);
+    (meta, ignored)
+}
+
 /// The value of `field` for grouping a document (`--by`, the server's
 /// `by`): `id` and `doc` name the document's id; a field the document
 /// lacks is the empty group.

@@ -246,7 +246,9 @@ pub(crate) fn unit_and_kind(
     if let Some(('‰', len)) = char_at(text, at, limit) {
         return (NumberKind::Percent, Some("‰".into()), len);
     }
-    if let Some((suffix, len)) = ordinal_suffix(text, at, limit, value) {
+    // 党的十大: a congress whatever follows it.
+    let of_the_party = text[..prefix.start].ends_with("党的");
+    if let Some((suffix, len)) = ordinal_suffix(text, at, limit, value, of_the_party) {
         return (NumberKind::Ordinal, Some(suffix.into()), len);
     }
     let vocab = vocabulary();
@@ -274,6 +276,7 @@ pub(crate) fn ordinal_suffix(
     at: usize,
     limit: usize,
     value: Decimal,
+    of_the_party: bool,
 ) -> Option<(&'static str, usize)> {
     if let Some(len) = word_at(text, at, limit, "中全会") {
         return Some(("中全会", len));
@@ -291,6 +294,7 @@ pub(crate) fn ordinal_suffix(
     // N大 for N above ten is a congress (there are no "fourteen big X");
     // 三大, 十大 only in a congress context.
     let congress = after >= limit
+        || of_the_party
         || (Decimal::from(11)..=Decimal::from(30)).contains(&value)
         || vocabulary()
             .congress_context

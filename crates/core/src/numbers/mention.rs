@@ -26,7 +26,7 @@ use super::placeholder::placeholder_at;
 use super::quote::in_short_quote;
 use super::read::{read_number, Number};
 use super::subject::subject;
-use super::text::{char_at, skip_ws, starts_with_any};
+use super::text::{char_at, ends_with_any, skip_ws, starts_with_any};
 use super::vocab::{vocabulary, UnitKind};
 use super::{mention, NumberKind, NumberMention, NumberValue};
 
@@ -168,7 +168,9 @@ impl Reading {
         let rate_unit = unit
             .as_deref()
             .is_some_and(|u| vocabulary().rate_units.contains(&u));
-        if rate_unit && !text[..self.start].ends_with('每') {
+        // 千人口托位数: a bare magnitude before 人口 is a rate without 每.
+        let per_magnitude = number.bare_magnitude && number.chars == 1;
+        if rate_unit && !text[..self.start].ends_with('每') && !per_magnitude {
             // 每千人口 is a rate's unit; 十亿人口 counts people, 人口 is
             // what is counted.
             (kind, unit, len) = (NumberKind::Cardinal, None, 0);
@@ -185,8 +187,11 @@ impl Reading {
             // 基地二期、 西线一期工程: the project's phase.
             kind = NumberKind::Ordinal;
         }
-        if unit.as_deref() == Some("届") && text[..self.start].ends_with("连续") {
-            // 连续12届: twelve editions in a row, a count.
+        if unit.as_deref() == Some("届")
+            && (text[self.start..].starts_with('两')
+                || ends_with_any(&text[..self.start], &["连续", "举办", "举行", "召开"]).is_some())
+        {
+            // 连续12届, 连续举办两届: editions counted (两 never ranks).
             kind = NumberKind::Cardinal;
         }
         if unit.is_none() && number.magnitude > 1 {

@@ -30,7 +30,8 @@
 //! Any span covered by a lexicon phrase (一府一委两院, 两个确立, 十四五 …);
 //! the set words of `data/words.toml` (一系列, 统一, 进一步 …) and the
 //! idioms of `data/idioms.txt` (危机四伏, 三心二意: jieba's idioms that hold
-//! a numeral, less those that state a quantity, such as 翻一番); Chinese
+//! a numeral, less those that state a quantity, such as 翻一番) and the
+//! place names of `data/places.txt` (六盘水, 十堰市); Chinese
 //! numerals with neither a unit, nor a prefix, nor a form, nor a magnitude
 //! (一是, 一体化); a bare 百/千/万 without an approximation (百姓, 千万不要);
 //! 一 as a determiner (这一年); digits glued to Latin letters (G20, 5G);
@@ -38,7 +39,8 @@
 //!
 //! # Data
 //! Units and word lists are data files of this crate (`data/units.tsv`,
-//! `data/words.toml`, `data/idioms.txt`), read once per process (`vocab.rs`).
+//! `data/words.toml`, `data/idioms.txt`, `data/places.txt`), read once per
+//! process (`vocab.rs`).
 
 use std::ops::Range;
 

@@ -194,17 +194,19 @@ pub(crate) fn in_set_word(text: &str, from: usize, at: usize, end: usize) -> boo
     };
     let next = char_at(text, at + len, text.len()).map_or('\0', |(c, _)| c);
     let prev = char_before(text, at).map_or('\0', |(c, _)| c);
-    [(first, next, false), (first, prev, true)].iter().any(|key| {
-        index.get(key).is_some_and(|words| {
-            words.iter().any(|&(w, chars_before)| {
-                let Some(start) = back_chars(text, at, chars_before) else {
-                    return false;
-                };
-                start <= from
-                    && word_at(text, start, text.len(), w).is_some_and(|len| start + len >= end)
+    [(first, next, false), (first, prev, true)]
+        .iter()
+        .any(|key| {
+            index.get(key).is_some_and(|words| {
+                words.iter().any(|&(w, chars_before)| {
+                    let Some(start) = back_chars(text, at, chars_before) else {
+                        return false;
+                    };
+                    start <= from
+                        && word_at(text, start, text.len(), w).is_some_and(|len| start + len >= end)
+                })
             })
         })
-    })
 }
 
 /// The byte offset `n` chars before `at`.
@@ -241,8 +243,9 @@ pub(crate) fn chinese_rules_allow(
     if number.bare_magnitude
         && number.chars == 1
         && approx.is_none()
-        // 每千人口, 每万人: a rate per magnitude.
+        // 每千人口, 每万人, 千人口托位数: a rate per magnitude.
         && !before.ends_with('每')
+        && !unit.is_some_and(|u| vocab.rate_units.contains(&u))
         && !digits.starts_with(['十', '拾'])
         && unit_kind != Some(UnitKind::Time)
         && !(unit.is_some() && text[cursor..limit].starts_with('级'))

@@ -1,6 +1,6 @@
 //! The vocabulary of number extraction, read from data files in this
-//! crate (`data/units.tsv`, `data/words.toml`, `data/idioms.txt`) once per
-//! process.
+//! crate (`data/units.tsv`, `data/words.toml`, `data/idioms.txt`,
+//! `data/places.txt`) once per process.
 //!
 //! Units and word lists are data, not code: a unit or set word missing on
 //! a user's text is one line in a data file, and the lists are indexed
@@ -85,18 +85,21 @@ const UNITS: &str = include_str!("data/units.tsv");
 const WORDS: &str = include_str!("data/words.toml");
 /// Idioms holding a numeral (危机四伏), from jieba's dictionary: set words.
 const IDIOMS: &str = include_str!("data/idioms.txt");
+/// Place names holding a numeral (六盘水), from jieba's dictionary: set words.
+const PLACES: &str = include_str!("data/places.txt");
 
 /// The vocabulary, parsed on first use. The files are part of the crate and
 /// tested (`the_data_files_parse`), so a parse failure is a build defect.
 pub(crate) fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
-    VOCABULARY.get_or_init(|| parse(UNITS, WORDS, IDIOMS).unwrap_or_else(|e| panic!("{e}")))
+    VOCABULARY
+        .get_or_init(|| parse(UNITS, WORDS, &[IDIOMS, PLACES]).unwrap_or_else(|e| panic!("{e}")))
 }
 
 fn parse(
     units: &'static str,
     words: &'static str,
-    idioms: &'static str,
+    jieba: &[&'static str],
 ) -> Result<Vocabulary, String> {
     let mut unit_list = Vec::new();
     let mut unit_kinds = rustc_hash::FxHashMap::default();
@@ -147,8 +150,9 @@ fn parse(
         set_words: list("set_words")?
             .into_iter()
             .chain(
-                idioms
-                    .lines()
+                jieba
+                    .iter()
+                    .flat_map(|file| file.lines())
                     .map(str::trim)
                     .filter(|l| !l.is_empty() && !l.starts_with('#')),
             )
@@ -186,7 +190,7 @@ mod tests {
 
     #[test]
     fn the_data_files_parse() {
-        let v = parse(UNITS, WORDS, IDIOMS).unwrap();
+        let v = parse(UNITS, WORDS, &[IDIOMS, PLACES]).unwrap();
         assert!(v.units.words().count() > 250);
         assert_eq!(v.unit_kind("美元"), UnitKind::Money);
         assert_eq!(v.unit_kind("个百分点"), UnitKind::Percent);
@@ -199,15 +203,17 @@ mod tests {
             "the idioms are set words"
         );
         assert!(!v.set_words.contains(&"翻了一番"), "doubling is a quantity");
+        assert!(
+            v.set_words.contains(&"六盘水"),
+            "the place names are set words"
+        );
     }
 
     #[test]
     fn bad_data_is_reported_with_its_line() {
-        let e = parse("次\tmeasure\n吨 metric\n", WORDS, IDIOMS)
-            .err()
-            .unwrap();
+        let e = parse("次\tmeasure\n吨 metric\n", WORDS, &[]).err().unwrap();
         assert!(e.contains("line 2"), "{e}");
-        let e = parse("次\tfoo\n", WORDS, IDIOMS).err().unwrap();
+        let e = parse("次\tfoo\n", WORDS, &[]).err().unwrap();
         assert!(e.contains("unknown kind"), "{e}");
     }
 }
