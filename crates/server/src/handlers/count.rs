@@ -7,7 +7,7 @@ use axum::http::{HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
-use tifa_core::meta::{field_value, from_json, infer, Metadata};
+use tifa_core::meta::{field_value, of_record, Metadata};
 use tifa_core::{CountTable, Counts};
 
 use super::{object, objects, scalar_meta, DocumentIn, Options};
@@ -31,9 +31,7 @@ struct CountRequest {
 /// A document's metadata: its scalar `meta` fields, then what tifa-core
 /// infers from the text (the rules the CLI applies to a JSONL record).
 fn metadata(doc: &DocumentIn, id: &str) -> Metadata {
-    let (mut meta, _ignored) = from_json(&doc.meta);
-    infer(&mut meta, &doc.text, id);
-    meta
+    of_record(&doc.meta, &doc.text, id).0
 }
 
 pub(crate) async fn count(
