@@ -1,0 +1,139 @@
+"""tifa: count and trace Chinese official formulations (提法) and the numbers
+around them, with the engine of the tifa command line (a Rust extension).
+
+    >>> import tifa
+    >>> tifa.Matcher().count("坚持一府一委两院，一府一委\\n两院")
+    {'一府一委两院': 2}
+    >>> docs = tifa.read_corpus("reports/")            # dicts: id, text, year, …
+    >>> tifa.count_many(docs, by="year")                # a pandas DataFrame
+    >>> tifa.numbers_many(tifa.read_corpus("reports/")) # every number, exact
+
+Everything here is a thin layer over the extension module ``tifa._tifa``:
+the rules (lexicon, matching, count table, numbers, reading, metadata) are
+tifa-core's. This file only turns the columns that module returns into the
+table type asked for with ``as_``: ``"pandas"`` (the default), ``"polars"``,
+``"arrow"`` (a ``pyarrow.Table``) or ``"dict"`` (the columns as lists).
+
+Exact values: in ``numbers`` and in pandas tables, ``value`` and
+``value_high`` are ``decimal.Decimal`` (dates are ISO strings); in polars and
+Arrow tables they are the exact decimal text, as strings.
+"""
+
+from decimal import Decimal as _Decimal
+
+from ._tifa import (
+    Corpus,
+    CountTable,
+    Lexicon,
+    Matcher,
+    TifaError,
+    Trend,
+    __version__,
+    numbers,
+    read_corpus,
+)
+from ._tifa import numbers_many as _numbers_many
+
+__all__ = [
+    "Corpus",
+    "CountTable",
+    "Lexicon",
+    "Matcher",
+    "TifaError",
+    "Trend",
+    "count_many",
+    "count_table",
+    "numbers",
+    "numbers_many",
+    "read_corpus",
+    "trend",
+    "__version__",
+]
+
+_EXACT = ("value", "value_high")
+
+
+def _frame(columns, as_):
+    """The columns (name -> list) as the table type ``as_`` names."""
+    if as_ == "dict":
+        return columns
+    if as_ == "pandas":
+        import pandas as pd
+
+        return pd.DataFrame(columns)
+    # polars and Arrow: exact decimals as their text.
+    columns = {
+        k: [str(x) if isinstance(x, _Decimal) else x for x in v] if k in _EXACT else v
+        for k, v in columns.items()
+    }
+    if as_ == "polars":
+        import polars as pl
+
+        return pl.DataFrame(columns)
+    if as_ == "arrow":
+        import pyarrow as pa
+
+        return pa.table(columns)
+    raise ValueError(f"as_={as_!r}: use 'pandas', 'polars', 'arrow' or 'dict'")
+
+
+def _documents(docs, text_field):
+    """Documents from a pandas or polars DataFrame (its rows as records),
+    or ``docs`` itself (an iterable of str or records, a Series)."""
+    columns = getattr(docs, "columns", None)
+    if columns is None or isinstance(docs, dict):
+        return docs, text_field
+    names = [str(c) for c in columns]
+    if hasattr(docs, "iter_rows"):  # polars
+        rows = docs.iter_rows(named=True)
+    else:  # pandas
+        rows = (dict(zip(names, r)) for r in docs.itertuples(index=False, name=None))
+    return rows, text_field
+
+
+def _fields(by):
+    if by is None:
+        return None
+    return [by] if isinstance(by, str) else list(by)
+
+
+def count_table(docs, by=None, *, lexicon=None, phrases=None, overlapping=False, strict=False,
+                threads=None, text_field=None):
+    """The count table of ``docs`` grouped by the fields ``by`` (a field name
+    or a list of them), as a :class:`CountTable` (``.trend()`` draws it).
+
+    ``docs``: an iterable of str, or of records (dicts with a text field —
+    text, content, full_text or body, or ``text_field`` — and metadata, as
+    :func:`read_corpus` yields), a pandas/polars Series, or a DataFrame (its
+    rows as records). ``phrases`` adds phrases the lexicon lacks and keeps
+    only them, as ``tifa count --phrases``."""
+    docs, text_field = _documents(docs, text_field)
+    m = Matcher(lexicon, overlapping=overlapping, strict=strict, phrases=phrases)
+    return m.count_table(docs, by=_fields(by), threads=threads, text_field=text_field)
+
+
+def count_many(docs, by=None, *, as_="pandas", all_phrases=False, top=None, **options):
+    """The count table of ``docs`` (see :func:`count_table`) as a DataFrame:
+    the group fields, then phrase, category, count, expanded, docs, chars,
+    per_10k — the rows of ``tifa count``."""
+    table = count_table(docs, by, **options)
+    return _frame(table.columns(all_phrases=all_phrases, top=top), as_)
+
+
+def numbers_many(docs, *, as_="pandas", lexicon=None, kinds=None, threads=None, text_field=None):
+    """Every numeric mention of ``docs`` (as :func:`count_table` takes them)
+    as a DataFrame: doc, then the fields of :func:`numbers`."""
+    docs, text_field = _documents(docs, text_field)
+    columns = _numbers_many(docs, lexicon=lexicon, kinds=kinds, threads=threads,
+                            text_field=text_field)
+    return _frame(columns, as_)
+
+
+def trend(docs_or_table, by="year", *, top=8, min_chars=2000, title=None, **options):
+    """The trend of phrases along ``by`` (a :class:`Trend`: ``.columns()``,
+    ``.html()``, ``.svg()``; Jupyter shows its chart). Takes documents (as
+    :func:`count_table`) or a :class:`CountTable` grouped by the axis."""
+    table = docs_or_table
+    if not isinstance(table, CountTable):
+        table = count_table(docs_or_table, by, **options)
+    return table.trend(top=top, min_chars=min_chars, title=title)
