@@ -78,8 +78,11 @@ def _frame(columns, as_):
 
 
 def _documents(docs, text_field):
-    """Documents from a pandas or polars DataFrame (its rows as records),
-    or ``docs`` itself (an iterable of str or records, a Series)."""
+    """Documents from a pandas or polars DataFrame (its rows as records), a
+    pyarrow array (its values), or ``docs`` itself (an iterable of str or
+    records, a pandas or polars Series)."""
+    if hasattr(docs, "to_pylist") and hasattr(docs, "type"):  # a pyarrow array
+        return (x.as_py() for x in docs), text_field
     columns = getattr(docs, "columns", None)
     if columns is None or isinstance(docs, dict):
         return docs, text_field
