@@ -42,6 +42,16 @@ pub(crate) fn thread_count(threads: Option<usize>) -> usize {
         .max(1)
 }
 
+/// Busy for `ms` milliseconds holding the GIL: the control of the test
+/// that counting releases it (a Python thread makes no progress meanwhile).
+#[pyfunction]
+fn _hold_the_gil(ms: u64) {
+    let until = std::time::Instant::now() + std::time::Duration::from_millis(ms);
+    while std::time::Instant::now() < until {
+        std::hint::spin_loop();
+    }
+}
+
 #[pymodule]
 fn _tifa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("TifaError", m.py().get_type::<TifaError>())?;
@@ -54,5 +64,6 @@ fn _tifa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(numbers::numbers, m)?)?;
     m.add_function(wrap_pyfunction!(numbers::numbers_many, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::read_corpus, m)?)?;
+    m.add_function(wrap_pyfunction!(_hold_the_gil, m)?)?;
     Ok(())
 }
