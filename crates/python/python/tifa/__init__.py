@@ -20,6 +20,7 @@ Arrow tables they are the exact decimal text, as strings.
 """
 
 from decimal import Decimal as _Decimal
+from typing import Any, Optional, Sequence, Union
 
 from ._tifa import (
     Corpus,
@@ -100,8 +101,10 @@ def _fields(by):
     return [by] if isinstance(by, str) else list(by)
 
 
-def count_table(docs, by=None, *, lexicon=None, phrases=None, overlapping=False, strict=False,
-                threads=None, text_field=None):
+def count_table(docs: Any, by: Union[str, Sequence[str], None] = None, *,
+                lexicon: Optional[Lexicon] = None, phrases: Optional[Sequence[str]] = None,
+                overlapping: bool = False, strict: bool = False, threads: Optional[int] = None,
+                text_field: Optional[str] = None) -> CountTable:
     """The count table of ``docs`` grouped by the fields ``by`` (a field name
     or a list of them), as a :class:`CountTable` (``.trend()`` draws it).
 
@@ -115,7 +118,8 @@ def count_table(docs, by=None, *, lexicon=None, phrases=None, overlapping=False,
     return m.count_table(docs, by=_fields(by), threads=threads, text_field=text_field)
 
 
-def count_many(docs, by=None, *, as_="pandas", all_phrases=False, top=None, **options):
+def count_many(docs: Any, by: Union[str, Sequence[str], None] = None, *, as_: str = "pandas",
+               all_phrases: bool = False, top: Optional[int] = None, **options: Any) -> Any:
     """The count table of ``docs`` (see :func:`count_table`) as a DataFrame:
     the group fields, then phrase, category, count, expanded, docs, chars,
     per_10k — the rows of ``tifa count``."""
@@ -123,7 +127,9 @@ def count_many(docs, by=None, *, as_="pandas", all_phrases=False, top=None, **op
     return _frame(table.columns(all_phrases=all_phrases, top=top), as_)
 
 
-def numbers_many(docs, *, as_="pandas", lexicon=None, kinds=None, threads=None, text_field=None):
+def numbers_many(docs: Any, *, as_: str = "pandas", lexicon: Optional[Lexicon] = None,
+                 kinds: Optional[Sequence[str]] = None, threads: Optional[int] = None,
+                 text_field: Optional[str] = None) -> Any:
     """Every numeric mention of ``docs`` (as :func:`count_table` takes them)
     as a DataFrame: doc, then the fields of :func:`numbers`."""
     docs, text_field = _documents(docs, text_field)
@@ -132,7 +138,8 @@ def numbers_many(docs, *, as_="pandas", lexicon=None, kinds=None, threads=None, 
     return _frame(columns, as_)
 
 
-def trend(docs_or_table, by="year", *, top=8, min_chars=2000, title=None, **options):
+def trend(docs_or_table: Any, by: str = "year", *, top: int = 8, min_chars: int = 2000,
+          title: Optional[str] = None, **options: Any) -> Trend:
     """The trend of phrases along ``by`` (a :class:`Trend`: ``.columns()``,
     ``.html()``, ``.svg()``; Jupyter shows its chart). Takes documents (as
     :func:`count_table`) or a :class:`CountTable` grouped by the axis."""
