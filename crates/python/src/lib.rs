@@ -17,6 +17,7 @@ use pyo3::prelude::*;
 
 mod convert;
 mod corpus;
+mod discover;
 mod documents;
 mod lexicon;
 mod matcher;
@@ -64,6 +65,7 @@ fn _tifa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(numbers::numbers, m)?)?;
     m.add_function(wrap_pyfunction!(numbers::numbers_many, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::read_corpus, m)?)?;
+    m.add_function(wrap_pyfunction!(discover::discover, m)?)?;
     m.add_function(wrap_pyfunction!(_hold_the_gil, m)?)?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use tifa_core::{kwic, scan, CountTable, EntryId, Lexicon, MatchOptions, Matcher};
 
-use crate::convert::record_to_py;
+use crate::convert::{record_to_py, Columns};
 use crate::documents::{map_in_parallel, Batches};
 use crate::lexicon::PyLexicon;
 use crate::table::PyCountTable;
@@ -31,6 +31,21 @@ pub(crate) struct PyMatcher {
     wanted: Option<HashSet<EntryId>>,
     /// The phrases added to the lexicon for them.
     added: Vec<String>,
+}
+
+impl PyMatcher {
+    /// The entry a kwic asks for (None: every entry); a phrase the
+    /// matcher's lexicon lacks is an error saying how to add it.
+    fn entry_of(&self, phrase: Option<&str>) -> PyResult<Option<EntryId>> {
+        let Some(p) = phrase else {
+            return Ok(None);
+        };
+        self.matcher.lexicon().find(p).map(Some).ok_or_else(|| {
+            crate::error(format!(
+                "{p} is not in the matcher's lexicon: give it in Matcher(phrases=[...])"
+            ))
+        })
+    }
 }
 
 #[pymethods]
@@ -120,15 +135,7 @@ impl PyMatcher {
         width: usize,
         doc: &str,
     ) -> PyResult<Bound<'py, PyList>> {
-        let lexicon = self.matcher.lexicon();
-        let wanted = match phrase {
-            Some(p) => Some(lexicon.find(p).ok_or_else(|| {
-                crate::error(format!(
-                    "{p} is not in the matcher's lexicon: give it in Matcher(phrases=[...])"
-                ))
-            })?),
-            None => None,
-        };
+        let wanted = self.entry_of(phrase)?;
         let records = py.detach(|| {
             kwic(
                 &self.matcher,
@@ -143,6 +150,54 @@ impl PyMatcher {
             list.append(record_to_py(py, r)?)?;
         }
         Ok(list)
+    }
+
+    /// Keyword in context over many documents (str or records): columns
+    /// doc, left, match, right, start, char_start.
+    #[pyo3(signature = (docs, phrase=None, width=20, threads=None, text_field=None))]
+    fn kwic_many<'py>(
+        &self,
+        py: Python<'py>,
+        docs: &Bound<'py, PyAny>,
+        phrase: Option<&str>,
+        width: usize,
+        threads: Option<usize>,
+        text_field: Option<String>,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        let wanted = self.entry_of(phrase)?;
+        let threads = crate::thread_count(threads);
+        let cols = Columns::new(
+            py,
+            &["doc", "left", "match", "right", "start", "char_start"],
+        );
+        let mut batches = Batches::new(docs, text_field)?;
+        loop {
+            let batch = batches.next_batch()?;
+            if batch.is_empty() {
+                break;
+            }
+            let matcher = &*self.matcher;
+            let found = py.detach(|| {
+                map_in_parallel(&batch, threads, |d| {
+                    kwic(
+                        matcher,
+                        &d.id,
+                        &d.text,
+                        |m| wanted.is_none_or(|w| m.entry() == w),
+                        width,
+                    )
+                })
+            });
+            for r in found.iter().flatten() {
+                cols.push(0, &r.doc)?;
+                cols.push(1, &r.left)?;
+                cols.push(2, &r.matched)?;
+                cols.push(3, &r.right)?;
+                cols.push(4, r.start)?;
+                cols.push(5, r.char_start)?;
+            }
+        }
+        cols.into_dict()
     }
 
     /// The count table (SPEC §4) of many documents grouped by the fields

@@ -60,3 +60,18 @@ def test_numbers_equal_tifa_numbers_and_are_exact(cli, in_root):
     df = tifa.numbers_many(tifa.read_corpus("fixtures/seeds"))
     assert len(df) == len(want)
     assert df["value"].tolist() == [w["value"] for w in want]
+
+
+def test_kwic_and_discover_equal_the_cli(cli, in_root):
+    want = list(csv.DictReader(io.StringIO(cli("kwic", "人大常委会", "fixtures/seeds",
+                                                "--format", "csv"))))
+    got = tifa.kwic(tifa.read_corpus("fixtures/seeds"), "人大常委会", as_="dict")
+    assert len(want) > 10
+    assert list(got.keys())[:4] == list(want[0].keys())[:4]
+    assert got["match"] == [w["match"] for w in want]
+    assert got["left"] == [w["left"] for w in want]
+    want = list(csv.DictReader(io.StringIO(cli("discover", "fixtures/cpc", "--format", "csv"))))
+    got = tifa.discover(tifa.read_corpus("fixtures/cpc"), as_="dict")
+    assert len(want) > 5
+    assert got["phrase"] == [w["phrase"] for w in want]
+    assert [str(c) for c in got["count"]] == [w["count"] for w in want]

@@ -33,6 +33,7 @@ from ._tifa import (
     numbers,
     read_corpus,
 )
+from ._tifa import discover as _discover
 from ._tifa import numbers_many as _numbers_many
 
 __all__ = [
@@ -44,6 +45,8 @@ __all__ = [
     "Trend",
     "count_many",
     "count_table",
+    "discover",
+    "kwic",
     "numbers",
     "numbers_many",
     "read_corpus",
@@ -147,3 +150,26 @@ def trend(docs_or_table: Any, by: str = "year", *, top: int = 8, min_chars: int 
     if not isinstance(table, CountTable):
         table = count_table(docs_or_table, by, **options)
     return table.trend(top=top, min_chars=min_chars, title=title)
+
+
+def kwic(docs: Any, phrase: Optional[str] = None, width: int = 20, *, as_: str = "pandas",
+         lexicon: Optional[Lexicon] = None, threads: Optional[int] = None,
+         text_field: Optional[str] = None) -> Any:
+    """Keyword in context over ``docs`` (as :func:`count_table` takes them):
+    each match of ``phrase`` (added for the call if the lexicon lacks it; any
+    phrase when None) with ``width`` characters either side, as a DataFrame
+    of doc, left, match, right, start, char_start — the lines of ``tifa kwic``."""
+    docs, text_field = _documents(docs, text_field)
+    m = Matcher(lexicon, phrases=[phrase] if phrase else None)
+    return _frame(m.kwic_many(docs, phrase=phrase, width=width, threads=threads,
+                              text_field=text_field), as_)
+
+
+def discover(docs: Any, *, as_: str = "pandas", lexicon: Optional[Lexicon] = None,
+             min_count: int = 2, top: Optional[int] = None, threads: Optional[int] = None,
+             text_field: Optional[str] = None) -> Any:
+    """Candidate formulations ``docs`` hold that the lexicon lacks, ranked as
+    ``tifa discover`` ranks them: phrase, kind, count, docs, example, doc."""
+    docs, text_field = _documents(docs, text_field)
+    return _frame(_discover(docs, lexicon=lexicon, min_count=min_count, top=top,
+                            threads=threads, text_field=text_field), as_)

@@ -42,6 +42,14 @@ class Matcher:
     def kwic(
         self, text: str, phrase: Optional[str] = None, width: int = 20, doc: str = ""
     ) -> List[Dict[str, Any]]: ...
+    def kwic_many(
+        self,
+        docs: Iterable[_Doc],
+        phrase: Optional[str] = None,
+        width: int = 20,
+        threads: Optional[int] = None,
+        text_field: Optional[str] = None,
+    ) -> Columns: ...
     def count_table(
         self,
         docs: Iterable[_Doc],
@@ -87,4 +95,12 @@ def read_corpus(
     input_format: Optional[str] = None,
     no_mmap: bool = False,
 ) -> Corpus: ...
+def discover(
+    docs: Iterable[_Doc],
+    lexicon: Optional[Lexicon] = None,
+    min_count: int = 2,
+    top: Optional[int] = None,
+    threads: Optional[int] = None,
+    text_field: Optional[str] = None,
+) -> Columns: ...
 def _hold_the_gil(ms: int) -> None: ...
