@@ -167,29 +167,35 @@ pub(crate) fn parse_chars(chars: &[char]) -> Result<Decimal, NumeralError> {
     };
     let mut value = parse_chinese_integer(int_part)?;
     if let Some(frac) = frac_part {
-        // 四十七点三万亿: the fraction's digits, then the magnitudes that
-        // multiply the whole decimal (47.3 × 10^12).
-        let digits = frac
-            .iter()
-            .position(|&c| digit_value(c).is_none())
-            .unwrap_or(frac.len());
-        if digits == 0 {
-            return Err(NumeralError::NotANumber(int_part.len() + 1));
-        }
-        let mut scale = Decimal::ONE;
-        for &c in &frac[..digits] {
-            let d = digit_value(c).unwrap_or_default();
-            scale = checked(scale.checked_div(Decimal::TEN))?;
-            value = checked(value.checked_add(Decimal::from(d) * scale))?;
-        }
-        for (i, &c) in frac[digits..].iter().enumerate() {
-            let u = unit_value(c)
-                .filter(|&u| u >= 100)
-                .ok_or(NumeralError::NotANumber(int_part.len() + 1 + digits + i))?;
-            value = checked(value.checked_mul(Decimal::from(u)))?;
-        }
+        value = with_fraction(value, frac, int_part.len() + 1)?;
     }
     Ok(value.normalize())
+}
+
+/// `value` with the fraction after 点 (`frac`, starting at char `at` of
+/// the numeral) added: its digits, then the magnitudes that multiply the
+/// whole decimal (四十七点三万亿: 47.3 × 10^12).
+fn with_fraction(mut value: Decimal, frac: &[char], at: usize) -> Result<Decimal, NumeralError> {
+    let digits = frac
+        .iter()
+        .position(|&c| digit_value(c).is_none())
+        .unwrap_or(frac.len());
+    if digits == 0 {
+        return Err(NumeralError::NotANumber(at));
+    }
+    let mut scale = Decimal::ONE;
+    for &c in &frac[..digits] {
+        let d = digit_value(c).unwrap_or_default();
+        scale = checked(scale.checked_div(Decimal::TEN))?;
+        value = checked(value.checked_add(Decimal::from(d) * scale))?;
+    }
+    for (i, &c) in frac[digits..].iter().enumerate() {
+        let u = unit_value(c)
+            .filter(|&u| u >= 100)
+            .ok_or(NumeralError::NotANumber(at + digits + i))?;
+        value = checked(value.checked_mul(Decimal::from(u)))?;
+    }
+    Ok(value)
 }
 
 /// 一千二百零五, 十二, 两万三千, 一亿二千万, 一万亿; digits without units are

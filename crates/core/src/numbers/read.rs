@@ -304,6 +304,40 @@ fn approx_before_magnitude(text: &str, at: usize, limit: usize) -> (Option<&'sta
     (None, at)
 }
 
+/// A numeral (its `run` of chars, read as `value`..`high`) times the
+/// magnitude written after an approximation (三千多万): the magnitude
+/// multiplies what follows the numeral's last larger unit (两亿五千多万 is
+/// 两亿五千万, not (两亿五千)×万), so the numeral is read again with the
+/// magnitude put back after it; a range is multiplied at both ends.
+fn times_a_magnitude(
+    run: &[char],
+    magnitude: &str,
+    product: u64,
+    value: Decimal,
+    high: Option<Decimal>,
+) -> Option<(Decimal, Option<Decimal>)> {
+    let mut joined = ['\0'; 48];
+    let mut n = 0;
+    for c in run.iter().copied().chain(magnitude.chars()) {
+        if n < joined.len() {
+            joined[n] = c;
+        }
+        n += 1;
+    }
+    let rejoined = (n <= joined.len() && high.is_none())
+        .then(|| parse_chars(&joined[..n]).ok())
+        .flatten();
+    if let Some(v) = rejoined {
+        return Some((v, None));
+    }
+    let times = Decimal::from(product);
+    let high = match high {
+        Some(h) => Some(h.checked_mul(times)?),
+        None => None,
+    };
+    Some((value.checked_mul(times)?, high))
+}
+
 fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
     // 超过百分之三十: the 百 of 百分之 starts the percent's prefix, not a
     // bare magnitude (超过百).
@@ -348,29 +382,7 @@ fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
     if approx.is_some() {
         let (product, mag_end) = magnitude(text, mag_at, limit);
         if mag_end > mag_at {
-            // The magnitude multiplies what follows the numeral's last
-            // larger unit (两亿五千多万 is 两亿五千万, not (两亿五千)×万):
-            // read the numeral with the magnitude put back after it.
-            let mut joined = buf;
-            let mut n = chars;
-            for c in text[mag_at..mag_end].chars() {
-                if n < joined.len() {
-                    joined[n] = c;
-                }
-                n += 1;
-            }
-            let rejoined = (n <= joined.len() && high.is_none())
-                .then(|| parse_chars(&joined[..n]).ok())
-                .flatten();
-            if let Some(v) = rejoined {
-                value = v;
-            } else {
-                value = value.checked_mul(Decimal::from(product))?;
-                high = match high {
-                    Some(h) => Some(h.checked_mul(Decimal::from(product))?),
-                    None => None,
-                };
-            }
+            (value, high) = times_a_magnitude(run, &text[mag_at..mag_end], product, value, high)?;
             end = mag_end;
         }
     }

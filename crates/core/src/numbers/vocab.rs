@@ -96,11 +96,13 @@ pub(crate) fn vocabulary() -> &'static Vocabulary {
         .get_or_init(|| parse(UNITS, WORDS, &[IDIOMS, PLACES]).unwrap_or_else(|e| panic!("{e}")))
 }
 
-fn parse(
-    units: &'static str,
-    words: &'static str,
-    jieba: &[&'static str],
-) -> Result<Vocabulary, String> {
+/// `units.tsv`: the units in file order, and the kind of each.
+type Units = (
+    Vec<&'static str>,
+    rustc_hash::FxHashMap<&'static str, UnitKind>,
+);
+
+fn parse_units(units: &'static str) -> Result<Units, String> {
     let mut unit_list = Vec::new();
     let mut unit_kinds = rustc_hash::FxHashMap::default();
     for (i, line) in units.lines().enumerate() {
@@ -123,6 +125,15 @@ fn parse(
         unit_list.push(unit);
         unit_kinds.insert(unit, kind);
     }
+    Ok((unit_list, unit_kinds))
+}
+
+fn parse(
+    units: &'static str,
+    words: &'static str,
+    jieba: &[&'static str],
+) -> Result<Vocabulary, String> {
+    let (unit_list, unit_kinds) = parse_units(units)?;
     let table: toml::Table = words.parse().map_err(|e| format!("words.toml: {e}"))?;
     let list = |name: &str| -> Result<Vec<&'static str>, String> {
         let items = table
