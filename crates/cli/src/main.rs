@@ -5,6 +5,7 @@
 
 mod account;
 mod args;
+mod cells;
 mod commands;
 mod driver;
 mod error;

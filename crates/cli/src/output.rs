@@ -1,7 +1,8 @@
 //! Printing records: one path for every record type and every format.
-//! Records are serde types from tifa-core; each is turned into an ordered
-//! JSON object once, and the formats differ only in how they lay it out.
-//! csv, tsv and jsonl print as records arrive; table and json need them all.
+//! Records are serde types from tifa-core. jsonl serializes each straight
+//! to the buffered writer; csv and tsv turn it into an ordered JSON object
+//! and write its cells through one csv writer kept for the whole run;
+//! table and json keep the objects, as they need them all.
 
 use std::io::{self, IsTerminal, Write};
 
@@ -41,7 +42,12 @@ impl Format {
 pub struct Printer {
     format: Format,
     out: io::BufWriter<io::Stdout>,
+    /// csv and tsv: the writer of every row (it buffers into `out`'s
+    /// place; `out` is used by the other formats).
+    delimited: Option<csv::Writer<io::BufWriter<io::Stdout>>>,
     header: Option<Vec<String>>,
+    /// csv and tsv: the cells of the record being written.
+    row: crate::cells::Row,
     default_columns: Vec<String>,
     right_aligned: Vec<String>,
     buffered: Vec<Map<String, Value>>,
@@ -51,10 +57,24 @@ impl Printer {
     /// `columns` is the header printed when there is no record to take it
     /// from.
     pub fn new(format: Format, columns: &[&str]) -> Printer {
+        let delimited = matches!(format, Format::Csv | Format::Tsv).then(|| {
+            let tsv = format == Format::Tsv;
+            csv::WriterBuilder::new()
+                .delimiter(if tsv { b'\t' } else { b',' })
+                .quote_style(if tsv {
+                    csv::QuoteStyle::Never
+                } else {
+                    csv::QuoteStyle::Necessary
+                })
+                .buffer_capacity(1 << 16)
+                .from_writer(io::BufWriter::with_capacity(0, io::stdout()))
+        });
         Printer {
             format,
-            out: io::BufWriter::new(io::stdout()),
+            out: io::BufWriter::with_capacity(1 << 16, io::stdout()),
+            delimited,
             header: None,
+            row: crate::cells::Row::default(),
             default_columns: columns.iter().map(|c| c.to_string()).collect(),
             right_aligned: Vec::new(),
             buffered: Vec::new(),
@@ -69,6 +89,15 @@ impl Printer {
 
     /// Prints (or keeps, for table and json) one record.
     pub fn push<T: Serialize>(&mut self, record: &T) -> io::Result<()> {
+        if self.format == Format::Jsonl {
+            // Straight to the writer: fields in the record's own order.
+            serde_json::to_writer(&mut self.out, record).map_err(json_io_error)?;
+            return self.out.write_all(b"\n");
+        }
+        if self.header.is_some() && self.delimited.is_some() && self.row.fill(record) {
+            // csv, tsv: the cells straight from the record.
+            return self.write_row();
+        }
         let row = match serde_json::to_value(record) {
             Ok(Value::Object(m)) => m,
             Ok(other) => Map::from_iter([("value".to_string(), other)]),
@@ -81,16 +110,20 @@ impl Printer {
             }
         }
         match self.format {
-            Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, &row).map_err(io::Error::other)?;
-                writeln!(self.out)
-            }
             Format::Csv | Format::Tsv => {
-                let cells: Vec<String> =
-                    self.header_ref().iter().map(|k| cell(row.get(k))).collect();
-                self.write_delimited(&cells)
+                let tsv = self.format == Format::Tsv;
+                let (Some(w), Some(header)) = (self.delimited.as_mut(), self.header.as_ref())
+                else {
+                    return Ok(());
+                };
+                for k in header {
+                    let c = cell(row.get(k));
+                    w.write_field(if tsv { one_line(c) } else { c }.as_bytes())
+                        .map_err(io_error)?;
+                }
+                w.write_record(None::<&[u8]>).map_err(io_error)
             }
-            Format::Table | Format::Json => {
+            Format::Jsonl | Format::Table | Format::Json => {
                 self.buffered.push(row);
                 Ok(())
             }
@@ -100,6 +133,20 @@ impl Printer {
     /// Prints every record of a slice.
     pub fn push_all<T: Serialize>(&mut self, records: &[T]) -> io::Result<()> {
         records.iter().try_for_each(|r| self.push(r))
+    }
+
+    /// Writes the cells of `self.row` in the header's order.
+    fn write_row(&mut self) -> io::Result<()> {
+        let tsv = self.format == Format::Tsv;
+        let (Some(w), Some(header)) = (self.delimited.as_mut(), self.header.as_ref()) else {
+            return Ok(());
+        };
+        for k in header {
+            let c = self.row.cell(k).into();
+            w.write_field(if tsv { one_line(c) } else { c }.as_bytes())
+                .map_err(io_error)?;
+        }
+        w.write_record(None::<&[u8]>).map_err(io_error)
     }
 
     fn header_ref(&self) -> &[String] {
@@ -112,28 +159,16 @@ impl Printer {
     }
 
     fn write_delimited(&mut self, cells: &[String]) -> io::Result<()> {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(if self.format == Format::Tsv {
-                b'\t'
-            } else {
-                b','
-            })
-            .quote_style(if self.format == Format::Tsv {
-                csv::QuoteStyle::Never
-            } else {
-                csv::QuoteStyle::Necessary
-            })
-            .from_writer(&mut self.out);
-        if self.format == Format::Tsv {
-            let clean: Vec<String> = cells
-                .iter()
-                .map(|c| c.replace(['\t', '\n', '\r'], " "))
-                .collect();
-            w.write_record(&clean).map_err(io::Error::other)?;
-        } else {
-            w.write_record(cells).map_err(io::Error::other)?;
+        let tsv = self.format == Format::Tsv;
+        let Some(w) = self.delimited.as_mut() else {
+            return Ok(());
+        };
+        for c in cells {
+            let c = c.as_str().into();
+            w.write_field(if tsv { one_line(c) } else { c }.as_bytes())
+                .map_err(io_error)?;
         }
-        w.flush()
+        w.write_record(None::<&[u8]>).map_err(io_error)
     }
 
     /// Prints what was kept, and the header of an empty csv/tsv.
@@ -142,7 +177,7 @@ impl Printer {
             Format::Csv | Format::Tsv if self.header.is_none() => self.write_header()?,
             Format::Json => {
                 serde_json::to_writer_pretty(&mut self.out, &self.buffered)
-                    .map_err(io::Error::other)?;
+                    .map_err(json_io_error)?;
                 writeln!(self.out)?;
             }
             Format::Table => {
@@ -152,7 +187,7 @@ impl Printer {
                     .load_preset(comfy_table::presets::NOTHING)
                     .set_header(header.iter().map(String::as_str));
                 for r in &self.buffered {
-                    table.add_row(header.iter().map(|k| cell(r.get(k))));
+                    table.add_row(header.iter().map(|k| cell(r.get(k)).into_owned()));
                 }
                 for (i, k) in header.iter().enumerate() {
                     let numeric = self
@@ -169,19 +204,50 @@ impl Printer {
             }
             _ => {}
         }
+        if let Some(w) = self.delimited.as_mut() {
+            w.flush()?;
+        }
         self.out.flush()
     }
 }
 
-fn cell(v: Option<&Value>) -> String {
+/// A csv error as an I/O error of the same kind, so that a closed pipe
+/// is still told apart (main ends the run quietly on one).
+fn io_error(e: csv::Error) -> io::Error {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => io::Error::new(io.kind(), io.to_string()),
+        _ => io::Error::other(e),
+    }
+}
+
+/// A serde_json error as an I/O error of its kind, when it is one.
+fn json_io_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
+}
+
+/// A tsv cell on one line: tabs and line breaks as spaces.
+fn one_line(c: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    if c.contains(['\t', '\n', '\r']) {
+        c.replace(['\t', '\n', '\r'], " ").into()
+    } else {
+        c
+    }
+}
+
+/// A JSON value as a cell: null as nothing, a list joined by `|`.
+pub(crate) fn cell(v: Option<&Value>) -> std::borrow::Cow<'_, str> {
     match v {
-        None | Some(Value::Null) => String::new(),
-        Some(Value::String(s)) => s.clone(),
+        None | Some(Value::Null) => "".into(),
+        Some(Value::String(s)) => s.as_str().into(),
         Some(Value::Array(items)) => items
             .iter()
             .map(|i| cell(Some(i)))
             .collect::<Vec<_>>()
-            .join("|"),
-        Some(other) => other.to_string(),
+            .join("|")
+            .into(),
+        Some(other) => other.to_string().into(),
     }
 }

@@ -60,3 +60,20 @@ fn scan_of_a_corpus_into_a_closed_pipe() {
         "{err}"
     );
 }
+
+#[test]
+fn every_record_format_into_a_closed_pipe() {
+    let corpus = fixtures().join("cpc/cpc-congress-reports.jsonl");
+    let corpus = corpus.to_string_lossy().into_owned();
+    for format in ["csv", "tsv", "jsonl", "json", "table"] {
+        for command in ["scan", "numbers"] {
+            let (line, code, err) = first_line_then_close(&[command, "--format", format, &corpus]);
+            assert!(!line.is_empty(), "{command} {format}");
+            assert_eq!(code, Some(0), "{command} {format}: {err}");
+            assert!(
+                !err.contains("panicked") && !err.contains("Broken pipe"),
+                "{command} {format}: {err}"
+            );
+        }
+    }
+}
