@@ -31,13 +31,25 @@ impl Row {
         record.serialize(RowSerializer { row: self }).is_ok()
     }
 
-    /// The cell of field `name` ("" when the record lacks it).
-    pub(crate) fn cell(&self, name: &str) -> &str {
+    /// The cell of field `name` ("" when the record lacks it); `hint` is
+    /// where it is expected (the header's order is the records' order,
+    /// but for a field a record leaves out).
+    pub(crate) fn cell_at(&self, hint: usize, name: &str) -> &str {
+        let at = |(n, c): &(Range<usize>, Range<usize>)| {
+            (&self.names[n.clone()] == name).then(|| &self.cells[c.clone()])
+        };
         self.fields
-            .iter()
-            .find(|(n, _)| &self.names[n.clone()] == name)
-            .and_then(|(_, c)| std::str::from_utf8(&self.cells[c.clone()]).ok())
+            .get(hint)
+            .and_then(at)
+            .or_else(|| self.fields.iter().find_map(at))
+            .and_then(|c| std::str::from_utf8(c).ok())
             .unwrap_or("")
+    }
+
+    /// The cell of field `name` ("" when the record lacks it).
+    #[cfg(test)]
+    pub(crate) fn cell(&self, name: &str) -> &str {
+        self.cell_at(0, name)
     }
 
     fn push<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) -> Result<(), Fallback> {

@@ -141,8 +141,8 @@ impl Printer {
         let (Some(w), Some(header)) = (self.delimited.as_mut(), self.header.as_ref()) else {
             return Ok(());
         };
-        for k in header {
-            let c = self.row.cell(k).into();
+        for (i, k) in header.iter().enumerate() {
+            let c = self.row.cell_at(i, k).into();
             w.write_field(if tsv { one_line(c) } else { c }.as_bytes())
                 .map_err(io_error)?;
         }
