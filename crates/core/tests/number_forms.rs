@@ -644,6 +644,12 @@ const MENTIONS: &[(&str, &str, &[&str])] = &[
         "千人口托位数达4.7个",
         &["千人口|cardinal|1000||人口|", "4.7个|cardinal|4.7||个|"],
     ),
+    // the ninth round's dev set (CPC sentences no batch holds)
+    ("dev-9-not", "九·一三事件以后", &[]),
+    ("dev-9-not", "五·七干校", &[]),
+    ("dev-9-not", "同七十七国集团也建立了密切联系", &[]),
+    ("dev-9-not", "把八路军、新四军统一为国军", &[]),
+    ("dev-9", "确定了党中央第一副主席", &["第一|ordinal|1|||"]),
     (
         "idiom-quantity",
         "国内生产总值翻两番",

@@ -18,8 +18,8 @@ use super::affixes::{
 use super::dates::date_or_year;
 use super::not_mentions::{
     a_lone_chinese_numeral, a_lone_financial_numeral, chinese_rules_allow, clock_time,
-    glued_to_latin, in_set_word, inside_a_number, is_marker, names_a_line, names_a_set_by_size,
-    nothing_can_make_a_mention,
+    glued_to_latin, in_set_word, inside_a_number, is_marker, names_a_day_or_group, names_a_line,
+    names_a_set_by_size, nothing_can_make_a_mention,
 };
 use super::numeral::digit_value;
 use super::placeholder::placeholder_at;
@@ -46,7 +46,9 @@ pub(crate) fn mention_at(
     if number.big.is_some() {
         return Some(big_number(text, at, limit, number));
     }
-    if nothing_can_make_a_mention(text, at, &number, limit) {
+    if nothing_can_make_a_mention(text, at, &number, limit)
+        || names_a_day_or_group(text, at, number.end, limit)
+    {
         return None;
     }
     let before = &text[floor..at];

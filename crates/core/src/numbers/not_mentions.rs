@@ -303,3 +303,18 @@ fn heads_a_list_of_counts(text: &str, cursor: usize, limit: usize) -> bool {
     };
     char_at(text, cursor + len, limit).is_some_and(|(c, _)| digit_value(c).is_some_and(|d| d > 1))
 }
+
+/// 九·一三, 五·七干校: numerals joined by a middle dot name a day (an
+/// event, a school), as 九一八 does; 七国集团, 77国集团: a number before
+/// 国集团 names a group. Neither states a quantity.
+pub(crate) fn names_a_day_or_group(text: &str, at: usize, end: usize, limit: usize) -> bool {
+    const DOTS: [char; 3] = ['·', '・', '•'];
+    let numeral = |c: char| digit_value(c).is_some() || unit_value(c).is_some();
+    let dot_before = char_before(text, at).is_some_and(|(d, len)| {
+        DOTS.contains(&d) && char_before(text, at - len).is_some_and(|(p, _)| numeral(p))
+    });
+    let dot_after = char_at(text, end, limit).is_some_and(|(d, len)| {
+        DOTS.contains(&d) && char_at(text, end + len, limit).is_some_and(|(n, _)| numeral(n))
+    });
+    dot_before || dot_after || text[end..limit].starts_with("国集团")
+}
