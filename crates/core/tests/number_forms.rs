@@ -651,8 +651,16 @@ const MENTIONS: &[(&str, &str, &[&str])] = &[
     ("dev-9-not", "把八路军、新四军统一为国军", &[]),
     ("dev-9", "确定了党中央第一副主席", &["第一|ordinal|1|||"]),
     // after the ninth round's first run
-    ("round-9", "农林牧副渔五业都要有较大增长", &["五业|cardinal|5||业|"]),
-    ("round-9", "裁减军队员额二十万任务顺利完成", &["二十万|cardinal|200000|||"]),
+    (
+        "round-9",
+        "农林牧副渔五业都要有较大增长",
+        &["五业|cardinal|5||业|"],
+    ),
+    (
+        "round-9",
+        "裁减军队员额二十万任务顺利完成",
+        &["二十万|cardinal|200000|||"],
+    ),
     (
         "idiom-quantity",
         "国内生产总值翻两番",
