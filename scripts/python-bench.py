@@ -22,7 +22,6 @@ import statistics
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import importlib.util  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location(

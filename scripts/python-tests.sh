@@ -4,6 +4,10 @@
 #   bash scripts/python-tests.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ! python3 -c 'import sys, venv; sys.exit(sys.version_info < (3, 9))' 2>/dev/null; then
+    echo "python-tests: needs python3 >= 3.9 with its venv module (and PyPI reachable for pip)" >&2
+    exit 1
+fi
 VENV=target/py-venv
 rm -rf "$VENV"
 python3 -m venv "$VENV"

@@ -143,6 +143,43 @@ macro_rules! not_a_record {
     )*};
 }
 
+/// The compound types no cell (and no record) is: a fallback.
+macro_rules! compounds_fall_back {
+    () => {
+        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Fallback> {
+            Err(Fallback)
+        }
+        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Fallback> {
+            Err(Fallback)
+        }
+        fn serialize_tuple_struct(
+            self,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleStruct, Fallback> {
+            Err(Fallback)
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, Fallback> {
+            Err(Fallback)
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, Fallback> {
+            Err(Fallback)
+        }
+    };
+}
+
 impl<'a> Serializer for RowSerializer<'a> {
     type Ok = ();
     type Error = Fallback;
@@ -202,37 +239,7 @@ impl<'a> Serializer for RowSerializer<'a> {
     ) -> Result<(), Fallback> {
         Err(Fallback)
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Fallback> {
-        Err(Fallback)
-    }
+    compounds_fall_back!();
 }
 
 /// One scalar as its cell text, appended to `out`.
@@ -348,28 +355,7 @@ impl Serializer for CellSerializer<'_> {
     ) -> Result<(), Fallback> {
         Err(Fallback)
     }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Fallback> {
-        Err(Fallback)
-    }
+    compounds_fall_back!();
     fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Fallback> {
         Err(Fallback)
     }
@@ -378,15 +364,6 @@ impl Serializer for CellSerializer<'_> {
         _: &'static str,
         _: usize,
     ) -> Result<Self::SerializeStruct, Fallback> {
-        Err(Fallback)
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Fallback> {
         Err(Fallback)
     }
 }

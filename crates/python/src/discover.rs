@@ -8,7 +8,7 @@ use tifa_core::discover::candidates;
 use tifa_core::{Discovery, Lexicon, Matcher};
 
 use crate::convert::Columns;
-use crate::documents::{map_in_parallel, Batches};
+use crate::documents::for_each_document;
 use crate::lexicon::PyLexicon;
 
 /// The candidates of `docs` (str or records) seen at least `min_count`
@@ -29,18 +29,17 @@ pub(crate) fn discover<'py>(
     let matcher = Matcher::new(&lexicon).map_err(crate::error)?;
     let threads = crate::thread_count(threads);
     let mut discovery = Discovery::new();
-    let mut batches = Batches::new(docs, text_field)?;
-    loop {
-        let batch = batches.next_batch()?;
-        if batch.is_empty() {
-            break;
-        }
-        let found =
-            py.detach(|| map_in_parallel(&batch, threads, |d| candidates(&matcher, &d.text)));
-        for (doc, found) in batch.iter().zip(found) {
+    for_each_document(
+        py,
+        docs,
+        text_field,
+        threads,
+        |d, _| candidates(&matcher, &d.text),
+        |doc, found| {
             discovery.add(&doc.id, found);
-        }
-    }
+            Ok(())
+        },
+    )?;
     let mut ranked = discovery.ranked(min_count);
     if let Some(n) = top {
         ranked.truncate(n);

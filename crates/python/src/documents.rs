@@ -29,14 +29,14 @@ const BATCH_BYTES: usize = 16 << 20;
 const BATCH_DOCS: usize = 4096;
 
 /// The documents of a Python iterable, a batch at a time.
-pub(crate) struct Batches<'py> {
+struct Batches<'py> {
     items: Bound<'py, PyIterator>,
     position: usize,
     text_field: Option<String>,
 }
 
 impl<'py> Batches<'py> {
-    pub(crate) fn new(items: &Bound<'py, PyAny>, text_field: Option<String>) -> PyResult<Self> {
+    fn new(items: &Bound<'py, PyAny>, text_field: Option<String>) -> PyResult<Self> {
         if items.is_instance_of::<PyString>() {
             return Err(pyo3::exceptions::PyTypeError::new_err(
                 "expected an iterable of texts or records, got one str: wrap it in a list",
@@ -50,7 +50,7 @@ impl<'py> Batches<'py> {
     }
 
     /// The next batch; empty at the end.
-    pub(crate) fn next_batch(&mut self) -> PyResult<Vec<Doc>> {
+    fn next_batch(&mut self) -> PyResult<Vec<Doc>> {
         let mut batch = Vec::new();
         let mut bytes = 0;
         while bytes < BATCH_BYTES && batch.len() < BATCH_DOCS {
@@ -114,9 +114,36 @@ fn doc_of(item: &Bound<'_, PyAny>, position: usize, text_field: Option<&str>) ->
     )))
 }
 
+/// Runs `work` on every document of `docs` (see [`Batches`]), a batch at a
+/// time on `threads` threads with the GIL released, and hands each document
+/// and its result to `each` in input order, with the GIL held. `work` is
+/// told whether its batch has fewer documents than threads (then one big
+/// document may use them all).
+pub(crate) fn for_each_document<T: Send>(
+    py: Python<'_>,
+    docs: &Bound<'_, PyAny>,
+    text_field: Option<String>,
+    threads: usize,
+    work: impl Fn(&Doc, bool) -> T + Sync,
+    mut each: impl FnMut(&Doc, T) -> PyResult<()>,
+) -> PyResult<()> {
+    let mut batches = Batches::new(docs, text_field)?;
+    loop {
+        let batch = batches.next_batch()?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let few = batch.len() < threads;
+        let results = py.detach(|| map_in_parallel(&batch, threads, |d| work(d, few)));
+        for (doc, r) in batch.iter().zip(results) {
+            each(doc, r)?;
+        }
+    }
+}
+
 /// Runs `work` on every document of `docs` on up to `threads` threads
 /// (the calling thread included), results in input order.
-pub(crate) fn map_in_parallel<T: Send>(
+fn map_in_parallel<T: Send>(
     docs: &[Doc],
     threads: usize,
     work: impl Fn(&Doc) -> T + Sync,

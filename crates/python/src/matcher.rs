@@ -9,7 +9,7 @@ use pyo3::types::{PyDict, PyList};
 use tifa_core::{kwic, scan, CountTable, EntryId, Lexicon, MatchOptions, Matcher};
 
 use crate::convert::{record_to_py, Columns};
-use crate::documents::{map_in_parallel, Batches};
+use crate::documents::for_each_document;
 use crate::lexicon::PyLexicon;
 use crate::table::PyCountTable;
 
@@ -170,33 +170,33 @@ impl PyMatcher {
             py,
             &["doc", "left", "match", "right", "start", "char_start"],
         );
-        let mut batches = Batches::new(docs, text_field)?;
-        loop {
-            let batch = batches.next_batch()?;
-            if batch.is_empty() {
-                break;
-            }
-            let matcher = &*self.matcher;
-            let found = py.detach(|| {
-                map_in_parallel(&batch, threads, |d| {
-                    kwic(
-                        matcher,
-                        &d.id,
-                        &d.text,
-                        |m| wanted.is_none_or(|w| m.entry() == w),
-                        width,
-                    )
-                })
-            });
-            for r in found.iter().flatten() {
-                cols.push(0, &r.doc)?;
-                cols.push(1, &r.left)?;
-                cols.push(2, &r.matched)?;
-                cols.push(3, &r.right)?;
-                cols.push(4, r.start)?;
-                cols.push(5, r.char_start)?;
-            }
-        }
+        let matcher = &*self.matcher;
+        for_each_document(
+            py,
+            docs,
+            text_field,
+            threads,
+            |d, _| {
+                kwic(
+                    matcher,
+                    &d.id,
+                    &d.text,
+                    |m| wanted.is_none_or(|w| m.entry() == w),
+                    width,
+                )
+            },
+            |_, lines| {
+                for r in &lines {
+                    cols.push(0, &r.doc)?;
+                    cols.push(1, &r.left)?;
+                    cols.push(2, &r.matched)?;
+                    cols.push(3, &r.right)?;
+                    cols.push(4, r.start)?;
+                    cols.push(5, r.char_start)?;
+                }
+                Ok(())
+            },
+        )?;
         cols.into_dict()
     }
 
@@ -215,36 +215,33 @@ impl PyMatcher {
     ) -> PyResult<PyCountTable> {
         let by = by.unwrap_or_default();
         let threads = crate::thread_count(threads);
-        let mut batches = Batches::new(docs, text_field)?;
+        let matcher = &*self.matcher;
         let mut table = CountTable::new(by.clone());
-        loop {
-            let batch = batches.next_batch()?;
-            if batch.is_empty() {
-                break;
-            }
-            let matcher = &*self.matcher;
-            let part = py.detach(|| {
-                let few = batch.len() < threads;
-                let rows = map_in_parallel(&batch, threads, |doc| {
-                    if few && doc.text.len() >= BIG_DOCUMENT {
-                        matcher.count_parallel(&doc.text, threads)
-                    } else {
-                        matcher.count(&doc.text)
-                    }
-                });
-                let mut part = CountTable::new(by.clone());
-                for (doc, counts) in batch.iter().zip(&rows) {
-                    let key = by
-                        .iter()
-                        .map(|f| tifa_core::meta::field_value(&doc.id, &doc.meta, f))
-                        .collect();
-                    let chars = tifa_corpus::decode::count_chars(&doc.text, 1) as u64;
-                    part.add(key, counts, chars);
-                }
-                part
-            });
-            table.merge(part);
-        }
+        for_each_document(
+            py,
+            docs,
+            text_field,
+            threads,
+            |doc, few| {
+                let counts = if few && doc.text.len() >= BIG_DOCUMENT {
+                    matcher.count_parallel(&doc.text, threads)
+                } else {
+                    matcher.count(&doc.text)
+                };
+                (
+                    counts,
+                    tifa_corpus::decode::count_chars(&doc.text, 1) as u64,
+                )
+            },
+            |doc, (counts, chars)| {
+                let key = by
+                    .iter()
+                    .map(|f| tifa_core::meta::field_value(&doc.id, &doc.meta, f))
+                    .collect();
+                table.add(key, &counts, chars);
+                Ok(())
+            },
+        )?;
         Ok(PyCountTable::new(
             table,
             self.matcher.lexicon().clone(),

@@ -8,24 +8,11 @@ use pyo3::types::{PyDict, PyList};
 use tifa_core::{Lexicon, NumberExtractor, NumberKind, NumberMention};
 
 use crate::convert::{decimal_class, value_to_py, Columns};
-use crate::documents::{map_in_parallel, Batches};
+use crate::documents::for_each_document;
 use crate::lexicon::PyLexicon;
 
 /// The fields of a mention (SPEC §2.1), after `doc`: those of `tifa numbers`.
-const FIELDS: [&str; 12] = [
-    "text",
-    "start",
-    "end",
-    "char_start",
-    "char_end",
-    "kind",
-    "value",
-    "value_high",
-    "unit",
-    "approx",
-    "placeholder",
-    "subject",
-];
+const FIELDS: [&str; 12] = NumberMention::FIELDS;
 
 /// The extractor of `lexicon`, or of the built-in lexicon (built once).
 fn extractor(lexicon: Option<&PyLexicon>) -> PyResult<std::borrow::Cow<'static, NumberExtractor>> {
@@ -77,20 +64,19 @@ fn mention_values<'py>(
             None => Ok(py.None().into_bound(py)),
         }
     };
-    let any = |v: Bound<'py, PyAny>| v;
     Ok([
-        any(m.text.as_str().into_pyobject(py)?.into_any()),
-        any(m.start.into_pyobject(py)?.into_any()),
-        any(m.end.into_pyobject(py)?.into_any()),
-        any(m.char_start.into_pyobject(py)?.into_any()),
-        any(m.char_end.into_pyobject(py)?.into_any()),
-        any(m.kind.as_str().into_pyobject(py)?.into_any()),
+        m.text.as_str().into_pyobject(py)?.into_any(),
+        m.start.into_pyobject(py)?.into_any(),
+        m.end.into_pyobject(py)?.into_any(),
+        m.char_start.into_pyobject(py)?.into_any(),
+        m.char_end.into_pyobject(py)?.into_any(),
+        m.kind.as_str().into_pyobject(py)?.into_any(),
         value(&m.value)?,
         value(&m.value_high)?,
-        any(m.unit.as_deref().into_pyobject(py)?.into_any()),
-        any(m.approx.as_deref().into_pyobject(py)?.into_any()),
-        any(m.placeholder.into_pyobject(py)?.to_owned().into_any()),
-        any(m.subject.as_deref().into_pyobject(py)?.into_any()),
+        m.unit.as_deref().into_pyobject(py)?.into_any(),
+        m.approx.as_deref().into_pyobject(py)?.into_any(),
+        m.placeholder.into_pyobject(py)?.to_owned().into_any(),
+        m.subject.as_deref().into_pyobject(py)?.into_any(),
     ])
 }
 
@@ -143,27 +129,25 @@ pub(crate) fn numbers_many<'py>(
     let mut names = vec!["doc"];
     names.extend(FIELDS);
     let cols = Columns::new(py, &names);
-    let mut batches = Batches::new(docs, text_field)?;
-    loop {
-        let batch = batches.next_batch()?;
-        if batch.is_empty() {
-            break;
-        }
-        let found = py.detach(|| {
-            map_in_parallel(&batch, threads, |doc| {
-                let mut found = ex.extract(&doc.text);
-                found.retain(|m| kinds.as_ref().is_none_or(|k| k.contains(&m.kind)));
-                found
-            })
-        });
-        for (doc, mentions) in batch.iter().zip(&found) {
-            for m in mentions {
+    for_each_document(
+        py,
+        docs,
+        text_field,
+        threads,
+        |doc, _| {
+            let mut found = ex.extract(&doc.text);
+            found.retain(|m| kinds.as_ref().is_none_or(|k| k.contains(&m.kind)));
+            found
+        },
+        |doc, mentions| {
+            for m in &mentions {
                 cols.push(0, &doc.id)?;
                 for (i, v) in mention_values(&decimal, m)?.into_iter().enumerate() {
                     cols.push(1 + i, v)?;
                 }
             }
-        }
-    }
+            Ok(())
+        },
+    )?;
     cols.into_dict()
 }

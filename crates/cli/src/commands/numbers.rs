@@ -13,23 +13,6 @@ use crate::driver::print_per_document;
 use crate::error::Result;
 use crate::output::{Format, Printer};
 
-/// The fields of a number record (SPEC §2.1, plus `doc`).
-const NUMBER_COLUMNS: &[&str] = &[
-    "doc",
-    "text",
-    "start",
-    "end",
-    "char_start",
-    "char_end",
-    "kind",
-    "value",
-    "value_high",
-    "unit",
-    "approx",
-    "placeholder",
-    "subject",
-];
-
 /// A row of `tifa numbers --subjects`.
 #[derive(Serialize)]
 struct SubjectRecord {
@@ -71,7 +54,9 @@ pub(crate) fn run(args: NumbersArgs) -> Result<ExitCode> {
                 .collect()
         })
     } else {
-        print_per_document(&args.input, Printer::new(format, NUMBER_COLUMNS), |doc| {
+        let mut columns = vec!["doc"];
+        columns.extend(NumberMention::FIELDS);
+        print_per_document(&args.input, Printer::new(format, &columns), |doc| {
             mentions(doc)
                 .into_iter()
                 .map(|mention| NumberRecord {

@@ -191,7 +191,7 @@ impl Reading {
         }
         if unit.as_deref() == Some("届")
             && (text[self.start..].starts_with('两')
-                || ends_with_any(&text[..self.start], &["连续", "举办", "举行", "召开"]).is_some())
+                || ends_with_any(&text[..self.start], &vocabulary().edition_counts).is_some())
         {
             // 连续12届, 连续举办两届: editions counted (两 never ranks).
             kind = NumberKind::Cardinal;

@@ -251,3 +251,23 @@ fn extraction_in_pieces_equals_the_whole() {
     // Told to stop, it stops.
     assert!(ex.extract_in_pieces(&texts[0], 1024, || true).is_none());
 }
+
+#[test]
+fn the_field_names_are_the_serialized_fields_in_order() {
+    let m = &ex().extract("召开会议7次")[0];
+    // The JSON text, not a `Value` (whose map may sort its keys).
+    let json = serde_json::to_string(m).unwrap();
+    let at: Vec<usize> = NumberMention::FIELDS
+        .iter()
+        .map(|f| {
+            json.find(&format!("\"{f}\":"))
+                .unwrap_or_else(|| panic!("{f} in {json}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{json}");
+    assert_eq!(
+        json.matches("\":").count(),
+        NumberMention::FIELDS.len(),
+        "{json}"
+    );
+}

@@ -146,6 +146,26 @@ pub struct NumberMention {
     pub subject: Option<String>,
 }
 
+impl NumberMention {
+    /// The names of a mention's fields, in the order they serialize (SPEC
+    /// §2.1): the columns of `tifa numbers` after `doc`, and of the Python
+    /// package's tables.
+    pub const FIELDS: [&'static str; 12] = [
+        "text",
+        "start",
+        "end",
+        "char_start",
+        "char_end",
+        "kind",
+        "value",
+        "value_high",
+        "unit",
+        "approx",
+        "placeholder",
+        "subject",
+    ];
+}
+
 /// A mention with its document, as `tifa numbers` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct NumberRecord {

@@ -55,6 +55,7 @@ pub(crate) struct Vocabulary {
     pub not_units: WordIndex,
     pub rate_units: Vec<&'static str>,
     pub magnitude_words: Vec<&'static str>,
+    pub edition_counts: Vec<&'static str>,
 }
 
 impl Vocabulary {
@@ -192,6 +193,7 @@ fn parse(
         not_units: WordIndex::new(&list("not_units")?),
         rate_units: list("rate_units")?,
         magnitude_words: list("magnitude_words")?,
+        edition_counts: list("edition_counts")?,
     })
 }
 

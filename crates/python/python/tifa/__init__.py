@@ -81,21 +81,21 @@ def _frame(columns, as_):
     raise ValueError(f"as_={as_!r}: use 'pandas', 'polars', 'arrow' or 'dict'")
 
 
-def _documents(docs, text_field):
+def _documents(docs):
     """Documents from a pandas or polars DataFrame (its rows as records), a
     pyarrow array (its values), or ``docs`` itself (an iterable of str or
     records, a pandas or polars Series)."""
     if hasattr(docs, "to_pylist") and hasattr(docs, "type"):  # a pyarrow array
-        return (x.as_py() for x in docs), text_field
+        return (x.as_py() for x in docs)
     columns = getattr(docs, "columns", None)
     if columns is None or isinstance(docs, dict):
-        return docs, text_field
+        return docs
     names = [str(c) for c in columns]
     if hasattr(docs, "iter_rows"):  # polars
         rows = docs.iter_rows(named=True)
     else:  # pandas
         rows = (dict(zip(names, r)) for r in docs.itertuples(index=False, name=None))
-    return rows, text_field
+    return rows
 
 
 def _fields(by):
@@ -116,7 +116,7 @@ def count_table(docs: Any, by: Union[str, Sequence[str], None] = None, *,
     :func:`read_corpus` yields), a pandas/polars Series, or a DataFrame (its
     rows as records). ``phrases`` adds phrases the lexicon lacks and keeps
     only them, as ``tifa count --phrases``."""
-    docs, text_field = _documents(docs, text_field)
+    docs = _documents(docs)
     m = Matcher(lexicon, overlapping=overlapping, strict=strict, phrases=phrases)
     return m.count_table(docs, by=_fields(by), threads=threads, text_field=text_field)
 
@@ -135,7 +135,7 @@ def numbers_many(docs: Any, *, as_: str = "pandas", lexicon: Optional[Lexicon] =
                  text_field: Optional[str] = None) -> Any:
     """Every numeric mention of ``docs`` (as :func:`count_table` takes them)
     as a DataFrame: doc, then the fields of :func:`numbers`."""
-    docs, text_field = _documents(docs, text_field)
+    docs = _documents(docs)
     columns = _numbers_many(docs, lexicon=lexicon, kinds=kinds, threads=threads,
                             text_field=text_field)
     return _frame(columns, as_)
@@ -159,7 +159,7 @@ def kwic(docs: Any, phrase: Optional[str] = None, width: int = 20, *, as_: str =
     each match of ``phrase`` (added for the call if the lexicon lacks it; any
     phrase when None) with ``width`` characters either side, as a DataFrame
     of doc, left, match, right, start, char_start — the lines of ``tifa kwic``."""
-    docs, text_field = _documents(docs, text_field)
+    docs = _documents(docs)
     m = Matcher(lexicon, phrases=[phrase] if phrase else None)
     return _frame(m.kwic_many(docs, phrase=phrase, width=width, threads=threads,
                               text_field=text_field), as_)
@@ -170,6 +170,6 @@ def discover(docs: Any, *, as_: str = "pandas", lexicon: Optional[Lexicon] = Non
              text_field: Optional[str] = None) -> Any:
     """Candidate formulations ``docs`` hold that the lexicon lacks, ranked as
     ``tifa discover`` ranks them: phrase, kind, count, docs, example, doc."""
-    docs, text_field = _documents(docs, text_field)
+    docs = _documents(docs)
     return _frame(_discover(docs, lexicon=lexicon, min_count=min_count, top=top,
                             threads=threads, text_field=text_field), as_)
