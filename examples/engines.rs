@@ -11,7 +11,9 @@
 //! `daachorse-nopf` (prefilter off), `tifa` (tifa-core `Matcher::count`,
 //! strategy chosen per lexicon, no expansions), `tifa-ac` / `tifa-da` (the
 //! same with the aho-corasick DFA, the double-array or the prefiltered
-//! strategy forced; `tifa-pf` is the last; `tifa-so` the shift-or sieve),
+//! strategy forced; `tifa-pf` is the last; `tifa-so` the shift-or sieve,
+//! `tifa-an` the anchored finder; `tifa-so-strict` and `tifa-an-strict` the
+//! same in strict mode),
 //! `tifa-strict` (strict mode: no normalization).
 //!
 //! cargo run --release --example engines -- ENGINE LEXICON FILE
@@ -51,17 +53,19 @@ fn main() {
                 .expect("automaton");
             Box::new(move |t| pma.leftmost_find_iter(t).count())
         }
-        "tifa" | "tifa-strict" | "tifa-ac" | "tifa-da" | "tifa-pf" | "tifa-so" => {
+        "tifa" | "tifa-strict" | "tifa-ac" | "tifa-da" | "tifa-pf" | "tifa-so" | "tifa-an"
+        | "tifa-so-strict" | "tifa-an-strict" => {
             let lex =
                 Lexicon::parse(&lexicon_text, LexiconFormat::Lines, lexicon).expect("lexicon");
             let m = MatcherBuilder::new()
                 .expansions(false)
-                .strict(engine == "tifa-strict")
+                .strict(engine.ends_with("-strict"))
                 .strategy(match engine.as_str() {
                     "tifa-ac" => Strategy::Dfa,
                     "tifa-da" => Strategy::DoubleArray,
                     "tifa-pf" => Strategy::Prefiltered,
-                    "tifa-so" => Strategy::ShiftOr,
+                    "tifa-so" | "tifa-so-strict" => Strategy::ShiftOr,
+                    "tifa-an" | "tifa-an-strict" => Strategy::Anchored,
                     _ => Strategy::Auto,
                 })
                 .build(&lex)

@@ -28,6 +28,14 @@ impl BmpSet {
         let cp = c as usize;
         cp < 0x10000 && self.0[cp >> 6] >> (cp & 63) & 1 == 1
     }
+
+    /// Is the BMP code point `cp` (below 0x10000) in the set? For loops
+    /// that decode three-byte characters themselves.
+    #[inline(always)]
+    pub(crate) fn contains_bmp_code(&self, cp: u16) -> bool {
+        let cp = usize::from(cp);
+        self.0[cp >> 6] >> (cp & 63) & 1 == 1
+    }
 }
 
 impl FromIterator<char> for BmpSet {

@@ -10,6 +10,7 @@ use daachorse::{
     CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind as DaacKind,
 };
 
+use crate::anchor::AnchorSieve;
 use crate::bmp::BmpSet;
 use crate::charscan::CharScanner;
 use crate::error::Error;
@@ -29,12 +30,64 @@ enum Search {
     },
     /// daachorse, over the patterns alone.
     DoubleArray(Box<DoubleArray>),
-    /// The shift-or sieve for leftmost-longest searches, a plain
+    /// tifa's own finder for leftmost-longest searches, a plain
     /// automaton over the patterns for overlapping ones.
-    ShiftOr {
-        sieve: Box<Sieve>,
+    Finder {
+        finder: Finder,
         overlapping: AhoCorasick,
     },
+}
+
+/// tifa's own finders: leftmost-longest occurrences and watched
+/// characters in one pass, in text order.
+enum Finder {
+    ShiftOr(Box<Sieve>),
+    Anchored(Box<AnchorSieve>),
+}
+
+impl Finder {
+    /// The finder of `strategy` (ShiftOr or Anchored) for `patterns`;
+    /// `None` when it cannot take them. An anchored one that cannot (a
+    /// pattern shorter than six bytes) falls back to the shift-or sieve.
+    fn new(
+        patterns: &[String],
+        watch_chars: &[char],
+        strategy: Strategy,
+    ) -> Result<Option<Finder>, Error> {
+        if strategy == Strategy::Anchored {
+            if let Some(a) = AnchorSieve::new(patterns, watch_chars)? {
+                return Ok(Some(Finder::Anchored(Box::new(a))));
+            }
+        }
+        if matches!(strategy, Strategy::Anchored | Strategy::ShiftOr) {
+            if let Some(s) = Sieve::new(patterns, watch_chars)? {
+                return Ok(Some(Finder::ShiftOr(Box::new(s))));
+            }
+        }
+        Ok(None)
+    }
+
+    fn find(
+        &self,
+        text: &str,
+        watch: Option<&CharScanner>,
+        n_patterns: usize,
+        emit: &mut impl FnMut(Hit),
+    ) {
+        match self {
+            Finder::ShiftOr(s) => s.find(text, watch, n_patterns, emit),
+            Finder::Anchored(a) => a.find(text, watch, n_patterns, emit),
+        }
+    }
+}
+
+impl std::fmt::Debug for Finder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Finder::ShiftOr(s) => s.fmt(f),
+            Finder::Anchored(a) => a.fmt(f),
+        }
+    }
 }
 
 struct DoubleArray {
@@ -47,7 +100,7 @@ impl std::fmt::Debug for Search {
         match self {
             Search::Ac { leftmost, .. } => f.debug_tuple("Ac").field(leftmost).finish(),
             Search::DoubleArray(_) => f.write_str("DoubleArray"),
-            Search::ShiftOr { sieve, .. } => f.debug_tuple("ShiftOr").field(sieve).finish(),
+            Search::Finder { finder, .. } => finder.fmt(f),
         }
     }
 }
@@ -84,10 +137,10 @@ impl Search {
     /// the patterns (a one-byte pattern).
     fn new(patterns: &[String], watch_chars: &[char], strategy: Strategy) -> Result<Search, Error> {
         let mut strategy = strategy.resolve(patterns.len());
-        let mut sieve = None;
-        if strategy == Strategy::ShiftOr {
-            sieve = Sieve::new(patterns, watch_chars)?;
-            if sieve.is_none() {
+        let mut finder = None;
+        if matches!(strategy, Strategy::ShiftOr | Strategy::Anchored) {
+            finder = Finder::new(patterns, watch_chars, strategy)?;
+            if finder.is_none() {
                 strategy = if patterns.len() <= Strategy::FALLBACK_DFA_LIMIT {
                     Strategy::Dfa
                 } else {
@@ -95,9 +148,9 @@ impl Search {
                 };
             }
         }
-        let search = if let Some(sieve) = sieve {
-            Search::ShiftOr {
-                sieve: Box::new(sieve),
+        let search = if let Some(finder) = finder {
+            Search::Finder {
+                finder,
                 overlapping: AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
                     .kind(Some(AhoCorasickKind::DFA))
@@ -230,14 +283,14 @@ impl Engine {
                         .for_each(emit);
                 }
             }
-            Search::ShiftOr {
-                sieve,
+            Search::Finder {
+                finder,
                 overlapping: all,
             } => {
                 if overlapping {
                     all.find_overlapping_iter(text).for_each(|m| emit(hit(&m)));
                 } else {
-                    sieve.find(text, None, n, emit);
+                    finder.find(text, None, n, emit);
                 }
             }
             Search::DoubleArray(da) => {
@@ -272,9 +325,9 @@ impl Engine {
             }
             return;
         }
-        if let (Search::ShiftOr { sieve, .. }, false) = (&self.search, overlapping) {
+        if let (Search::Finder { finder, .. }, false) = (&self.search, overlapping) {
             // One pass reports both, in text order.
-            sieve.find(text, self.watch.as_ref(), self.n_patterns, emit);
+            finder.find(text, self.watch.as_ref(), self.n_patterns, emit);
             return;
         }
         let mut watch: Vec<Hit> = Vec::new();

@@ -38,6 +38,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod anchor;
 mod bmp;
 mod charscan;
 mod count;
@@ -53,6 +54,7 @@ mod matcher;
 pub mod meta;
 mod numbers;
 mod options;
+mod pattern;
 mod pieces;
 pub use numbers::numeral;
 

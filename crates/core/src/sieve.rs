@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use crate::charscan::CharScanner;
 use crate::error::Error;
 use crate::hit::Hit;
+use crate::pattern::Pattern;
 
 /// Pairs per step of the scan.
 const BLOCK: usize = 64;
@@ -26,44 +27,6 @@ pub(crate) struct Sieve {
     /// apart, not together). The first that matches is the longest.
     groups: FxHashMap<u64, Box<[u32]>>,
     patterns: Vec<Pattern>,
-}
-
-/// A pattern, with its first 16 bytes in a u128 so that most comparisons
-/// are one load and one compare instead of a `memcmp` call.
-struct Pattern {
-    bytes: Box<[u8]>,
-    head: u128,
-    /// The bits of `head` that hold pattern bytes.
-    mask: u128,
-}
-
-impl Pattern {
-    fn new(bytes: &[u8]) -> Pattern {
-        let n = bytes.len().min(16);
-        let mut head = [0u8; 16];
-        head[..n].copy_from_slice(&bytes[..n]);
-        Pattern {
-            bytes: bytes.into(),
-            head: u128::from_le_bytes(head),
-            mask: if n == 16 {
-                u128::MAX
-            } else {
-                (1u128 << (8 * n)) - 1
-            },
-        }
-    }
-
-    /// Does `rest` begin with the pattern?
-    #[inline]
-    fn starts(&self, rest: &[u8]) -> bool {
-        match rest.first_chunk::<16>() {
-            Some(chunk) => {
-                u128::from_le_bytes(*chunk) & self.mask == self.head
-                    && (self.bytes.len() <= 16 || rest.starts_with(&self.bytes))
-            }
-            None => rest.starts_with(&self.bytes),
-        }
-    }
 }
 
 impl std::fmt::Debug for Sieve {

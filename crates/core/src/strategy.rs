@@ -44,11 +44,20 @@ pub enum Strategy {
     /// character scanner. Needs patterns of two bytes or more (else runs
     /// as [`Strategy::Dfa`]).
     ShiftOr,
+    /// tifa's anchored finder (`crates/core/src/anchor.rs`): each pattern
+    /// is found through its rarest six bytes (for Chinese, its rarest pair
+    /// of characters, ranked by their frequency in government reports),
+    /// probed at every character start in a bit table, and checked where
+    /// it would start; watched characters are tested at the same places.
+    /// Overlapping searches run the plain automaton and the character
+    /// scanner. Needs patterns of six bytes or more (else runs as
+    /// [`Strategy::ShiftOr`]).
+    Anchored,
 }
 
 impl Strategy {
     /// Every strategy, for tests and benchmarks.
-    pub const ALL: [Strategy; 7] = [
+    pub const ALL: [Strategy; 8] = [
         Strategy::Auto,
         Strategy::Dfa,
         Strategy::ContiguousNfa,
@@ -56,6 +65,7 @@ impl Strategy {
         Strategy::DoubleArray,
         Strategy::Prefiltered,
         Strategy::ShiftOr,
+        Strategy::Anchored,
     ];
 
     /// Up to this many patterns `Auto` picks [`Strategy::Prefiltered`]:
