@@ -30,11 +30,10 @@
 
 mod frequency;
 mod resolve;
+mod table;
 #[cfg(test)]
 mod tests;
 mod variants;
-
-use rustc_hash::FxHashMap;
 
 use crate::bmp::BmpSet;
 use crate::charscan::CharScanner;
@@ -43,6 +42,7 @@ use crate::hit::Hit;
 use crate::pattern::Pattern;
 use frequency::Frequencies;
 use resolve::Resolver;
+use table::{Entry, KeyTable};
 use variants::{fold_span, is_hidden, Spellings};
 
 /// Bytes of an anchor.
@@ -53,20 +53,6 @@ const HASH_MUL: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Bytes scanned between two resolutions of the buffered occurrences.
 const FLUSH_EVERY: usize = 4096;
 
-/// A pattern as reached from one spelling of its anchor.
-#[derive(Clone, Copy, Debug)]
-struct Anchored {
-    pid: u32,
-    /// Where the anchor lies in the pattern, in bytes.
-    offset: u32,
-    /// The key is the pattern's own bytes (else a spelling with a
-    /// traditional form: only a folded comparison can succeed).
-    own: bool,
-    /// Some character of the pattern has a traditional form the scan does
-    /// not test: when the raw comparison fails, compare folded.
-    fold: bool,
-}
-
 /// The anchors, the bit table over them, and the patterns.
 pub(crate) struct AnchorSieve {
     /// One bit per hash value of an anchor key.
@@ -74,8 +60,8 @@ pub(crate) struct AnchorSieve {
     /// `64 - log2(bits)`: the hash is the product's top bits.
     shift: u32,
     /// The patterns by the keys of their anchor's spellings.
-    anchors: FxHashMap<u64, Box<[Anchored]>>,
-    patterns: Vec<Pattern>,
+    anchors: KeyTable,
+    /// The patterns, for the folded comparison.
     texts: Vec<String>,
     /// The largest anchor offset: an occurrence found later than the scan
     /// position `i` starts at `i - max_offset` or after.
@@ -89,7 +75,7 @@ pub(crate) struct AnchorSieve {
 impl std::fmt::Debug for AnchorSieve {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("AnchorSieve")
-            .field("keys", &self.anchors.len())
+            .field("keys", &self.anchors.keys().count())
             .field("bits", &(self.bits.len() * 64))
             .finish()
     }
@@ -107,7 +93,7 @@ impl AnchorSieve {
             return Ok(None);
         };
         let freq = Frequencies::shipped();
-        let mut anchors: FxHashMap<u64, Vec<Anchored>> = FxHashMap::default();
+        let mut pairs: Vec<(u64, Entry)> = Vec::new();
         let mut max_offset = 0;
         for (pid, p) in patterns.iter().enumerate() {
             let pid = u32::try_from(pid).map_err(|_| Error::Build("too many patterns".into()))?;
@@ -116,23 +102,30 @@ impl AnchorSieve {
             };
             max_offset = max_offset.max(offset);
             let fold = spellings.any_in(p);
+            let head = Pattern::new(p.as_bytes());
             for (n, key) in keys.iter().enumerate() {
-                anchors.entry(key_of(key)).or_default().push(Anchored {
-                    pid,
-                    offset: offset as u32,
-                    own: n == 0,
-                    fold,
-                });
+                pairs.push((
+                    key_of(key),
+                    Entry {
+                        head: head.clone(),
+                        pid,
+                        offset: offset as u32,
+                        own: n == 0,
+                        fold,
+                    },
+                ));
             }
         }
-        // About 64 bits a key: few false hits, and the table stays in L1
-        // for lexicons of a few hundred phrases.
-        let n_bits = (anchors.len() * 64)
-            .next_power_of_two()
-            .clamp(1 << 12, 1 << 24);
+        let anchors = KeyTable::new(pairs);
+        let n_keys = anchors.keys().count();
+        // About 256 bits a key: a false hit (a call and a table probe) at
+        // about one character in 256 per key; the table stays within L1 up
+        // to a thousand keys, L2 above (measured: 64 bits a key left 70%
+        // of the hits false with the built-in lexicon).
+        let n_bits = (n_keys * 256).next_power_of_two().clamp(1 << 12, 1 << 20);
         let mut bits = vec![0u64; n_bits / 64].into_boxed_slice();
         let shift = 64 - n_bits.trailing_zeros();
-        for &key in anchors.keys() {
+        for key in anchors.keys() {
             let h = hash(key, shift);
             bits[h >> 6] |= 1 << (h & 63);
         }
@@ -151,14 +144,7 @@ impl AnchorSieve {
         Ok(Some(AnchorSieve {
             bits,
             shift,
-            anchors: anchors
-                .into_iter()
-                .map(|(k, v)| (k, v.into_boxed_slice()))
-                .collect(),
-            patterns: patterns
-                .iter()
-                .map(|p| Pattern::new(p.as_bytes()))
-                .collect(),
+            anchors,
             texts: patterns.to_vec(),
             max_offset,
             watch_ascii,
@@ -265,20 +251,16 @@ impl AnchorSieve {
         watch: Option<&CharScanner>,
         found: &mut Resolver,
     ) {
-        let Some(list) = self.anchors.get(&key) else {
-            return;
-        };
         let bytes = text.as_bytes();
-        for a in list.iter() {
+        for a in self.anchors.get(key) {
             let offset = a.offset as usize;
             let pid = a.pid as usize;
             if a.own {
                 if let Some(start) = i.checked_sub(offset) {
-                    let p = &self.patterns[pid];
-                    if p.starts(&bytes[start..]) {
+                    if a.head.starts(&bytes[start..]) {
                         found.push(Hit {
                             start,
-                            end: start + p.bytes.len(),
+                            end: start + a.head.bytes.len(),
                             pid,
                         });
                         continue;

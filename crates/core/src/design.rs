@@ -26,7 +26,9 @@
 //! patterns alone, which keeps the automaton's prefilter (every line break
 //! would defeat it), and a the character scanner (`charscan.rs`) finds the watched characters, the
 //! two streams merged by position; [`crate::Strategy::ShiftOr`]'s sieve reports
-//! both from one table of byte pairs. Either way the pattern matches are the
+//! both from one table of byte pairs; [`crate::Strategy::Anchored`] tests the
+//! watched characters outside the ideographs at every character and finds
+//! the traditional forms through its anchors (below). Either way the pattern matches are the
 //! same: a watched character never occurs inside a folded pattern, so
 //! searching for it beside the patterns changes no pattern match; the watch
 //! hits only report where the raw text differs from N.
@@ -91,6 +93,41 @@
 //! Candidates and watched characters come out in text order: a real
 //! watched character never lies inside a real pattern occurrence, and
 //! either is flagged at most `K` bytes after its start.
+//!
+//! ## The anchored finder
+//!
+//! `anchor.rs` finds each pattern through its rarest six bytes (for Chinese,
+//! its rarest pair of characters by their counts in government reports),
+//! probing a bit table at every character start; the module docs say how
+//! and what it measured. Two points bear on exactness.
+//!
+//! *Every occurrence, then leftmost-longest.* Every raw occurrence of a
+//! pattern holds the pattern's anchor at a fixed offset, and every character
+//! start is probed, so every raw occurrence is found (each place the bit
+//! table flags is checked against the patterns anchored on those bytes).
+//! Occurrences are buffered until no later anchor can give an earlier start
+//! (the scan is more than the longest anchor offset past them) and then
+//! taken greedily by start, longest first, skipping those that start inside
+//! the last one taken: that is the definition of leftmost-longest.
+//!
+//! *Which watched characters are reported.* It does not report every
+//! watched character: testing each ideograph of the text cost a third of
+//! the scan, and among ideographs the only watched ones are traditional
+//! forms. It reports every watched character outside U+4000–U+9FFF (white
+//! space, zero-width, full-width, compatibility forms), and a traditional
+//! form in that block exactly when it lies in a run of characters, with no
+//! ignorable among them, that folds to a pattern. Such a run holds, at the
+//! pattern's anchor offset, one *spelling* of the anchor (each character as
+//! itself or one of its traditional forms); every spelling is a key of the
+//! table, and where one is found the pattern is compared folded character
+//! by character. That this suffices: a traditional form that lies in no
+//! occurrence in N is harmless (above) whether reported or not, since it is
+//! not ignorable and folding it changes no other character. One that lies
+//! in an occurrence in N either lies in such a run (reported, so its piece
+//! is searched again) or the occurrence's raw span holds an ignorable run,
+//! which is reported; that run is crossed by the occurrence, so it is not a
+//! cut, and the piece holding it, which holds the whole occurrence, is
+//! folded and searched again.
 //!
 //! ## Finding watched characters
 //!

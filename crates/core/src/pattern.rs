@@ -2,6 +2,7 @@
 
 /// A pattern, with its first 16 bytes in a u128 so that most comparisons
 /// are one load and one compare instead of a `memcmp` call.
+#[derive(Clone, Debug)]
 pub(crate) struct Pattern {
     pub(crate) bytes: Box<[u8]>,
     head: u128,

@@ -11,8 +11,9 @@ use aho_corasick::AhoCorasickKind;
 pub enum Strategy {
     /// Chosen by the number of patterns, from measurements
     /// (`scripts/compare.py`, BENCHMARKS.md): [`Strategy::Prefiltered`] up to
-    /// [`Strategy::AUTO_PREFILTER_LIMIT`] patterns, [`Strategy::ShiftOr`] up
-    /// to [`Strategy::AUTO_SHIFT_OR_LIMIT`], else [`Strategy::DoubleArray`].
+    /// [`Strategy::AUTO_PREFILTER_LIMIT`] patterns, [`Strategy::Anchored`] up
+    /// to [`Strategy::AUTO_ANCHORED_LIMIT`], [`Strategy::ShiftOr`] up to
+    /// [`Strategy::AUTO_SHIFT_OR_LIMIT`], else [`Strategy::DoubleArray`].
     #[default]
     Auto,
     /// aho-corasick's DFA over the patterns and one one-character *watch
@@ -76,6 +77,16 @@ impl Strategy {
     /// 1,021 / 1,232, 10 n-grams 957 / 1,123, 32 n-grams 693 / 1,068).
     pub const AUTO_PREFILTER_LIMIT: usize = 1;
 
+    /// Up to this many patterns `Auto` picks [`Strategy::Anchored`]; above,
+    /// the patterns' occurrences are so dense (a lexicon of the corpus's
+    /// most frequent n-grams) that checking each costs more than the
+    /// sieve's candidates (`examples/engines.rs`, 2026-12-03, medians of 3,
+    /// MB/s anchored against shift-or: 2 n-grams 926 / 845; 10 n-grams
+    /// 962 / 822; built-in 100 phrases 897 / 774; 1,000 n-grams 373 / 341;
+    /// 2,000 n-grams 285 / 217; 3,000 n-grams 232 / 228; 5,000 n-grams
+    /// 179 / 217).
+    pub const AUTO_ANCHORED_LIMIT: usize = 3_000;
+
     /// Up to this many patterns `Auto` picks [`Strategy::ShiftOr`]; above,
     /// daachorse's double array leads (`examples/engines.rs`, 2026-12-02,
     /// medians of 3, MB/s shift-or against the double array: 5,000 n-grams
@@ -94,6 +105,7 @@ impl Strategy {
     pub fn resolve(self, n: usize) -> Strategy {
         match self {
             Strategy::Auto if n <= Strategy::AUTO_PREFILTER_LIMIT => Strategy::Prefiltered,
+            Strategy::Auto if n <= Strategy::AUTO_ANCHORED_LIMIT => Strategy::Anchored,
             Strategy::Auto if n <= Strategy::AUTO_SHIFT_OR_LIMIT => Strategy::ShiftOr,
             Strategy::Auto => Strategy::DoubleArray,
             other => other,
