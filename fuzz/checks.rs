@@ -11,10 +11,10 @@ use tifa_core::{Form, Lexicon, LexiconFormat, Matcher, MatcherBuilder, NumberExt
 /// The built-in lexicon's matchers: leftmost-longest, overlapping and
 /// strict on the aho-corasick DFA (watch patterns inside), then
 /// leftmost-longest and overlapping on the double-array and prefiltered
-/// strategies, and leftmost-longest on the shift-or one (what `Auto`
-/// picks for it).
-fn matchers() -> &'static [Matcher; 8] {
-    static M: OnceLock<[Matcher; 8]> = OnceLock::new();
+/// strategies, and leftmost-longest on the shift-or one and the anchored
+/// one (what `Auto` picks for it; the strict matcher runs on it too).
+fn matchers() -> &'static [Matcher; 9] {
+    static M: OnceLock<[Matcher; 9]> = OnceLock::new();
     M.get_or_init(|| {
         let lex = Lexicon::builtin();
         [
@@ -53,6 +53,10 @@ fn matchers() -> &'static [Matcher; 8] {
                 .strategy(Strategy::ShiftOr)
                 .build(&lex)
                 .expect("matcher"),
+            MatcherBuilder::new()
+                .strategy(Strategy::Anchored)
+                .build(&lex)
+                .expect("matcher"),
         ]
     })
 }
@@ -65,12 +69,13 @@ fn extractor() -> &'static NumberExtractor {
 /// The matcher over any bytes decoded lossily: spans on char boundaries,
 /// char offsets agree with byte offsets, `count` agrees with `find_iter`,
 /// leftmost-longest matches never overlap, and the double-array,
-/// prefiltered and shift-or strategies (watched characters found apart) find exactly
-/// what the aho-corasick DFA (watch patterns inside) finds.
+/// prefiltered, shift-or and anchored strategies (watched characters found
+/// apart) find exactly what the aho-corasick DFA (watch patterns inside)
+/// finds.
 pub fn matcher(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let all = matchers();
-    for (ac, da) in [(0, 3), (1, 4), (0, 5), (1, 6), (0, 7)] {
+    for (ac, da) in [(0, 3), (1, 4), (0, 5), (1, 6), (0, 7), (0, 8)] {
         let spans = |m: &Matcher| {
             let mut v: Vec<_> = m
                 .find_iter(&text)
