@@ -59,6 +59,7 @@ pub use numbers::numeral;
 mod quotes;
 mod records;
 mod sieve;
+pub mod stats;
 mod strategy;
 
 pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};
