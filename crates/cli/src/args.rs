@@ -29,7 +29,30 @@ pub(crate) enum Command {
     /// docs (documents of the group holding the phrase); chars (characters
     /// of the group's documents); per_10k (count per 10,000 characters). A
     /// phrase given with --phrases that the lexicon lacks is counted too.
+    ///
+    /// With --dispersion, two more columns say how evenly the phrase is
+    /// spread over the documents of the group (by `count`, each document
+    /// weighted by its characters): dp, Gries' DP, 0 when the phrase occurs
+    /// exactly in proportion to the documents' sizes, towards 1 when it is
+    /// packed into a few small parts of the group; juilland_d, Juilland's D,
+    /// 1 for the same rate in every document, 0 for all in one. Empty when
+    /// undefined (D needs two documents).
     Count(CountArgs),
+    /// Which phrases set one group apart from the others (keyness): a row
+    /// per phrase, largest G² first.
+    ///
+    /// Target: the documents whose --by field has a --target value;
+    /// reference: those with a --reference value, or every other document
+    /// with the field. Columns: phrase, category; target_count,
+    /// target_chars, reference_count, reference_chars (literal matches and
+    /// characters of each side); target_per_10k, reference_per_10k; g2
+    /// (log-likelihood, Dunning 1993 in the Rayson & Garside form: 3.84 is
+    /// p < 0.05, 6.63 p < 0.01, 10.83 p < 0.001) and p (chi-squared, 1 df);
+    /// with --yates chi2 (Yates-corrected chi², full 2×2 table) and p_chi2;
+    /// log_ratio (Hardie 2014: log2 of the ratio of the two rates, 1 = twice
+    /// as frequent in the target, a zero count taken as 0.5; the effect
+    /// size, where g2 is the evidence); use (over or under: the direction).
+    Keyness(KeynessArgs),
     /// One record per match, with its position.
     ///
     /// Columns: doc, phrase (its canonical form), category, variant (the
@@ -202,6 +225,10 @@ pub(crate) struct CountArgs {
     /// One row per group, one column per phrase.
     #[arg(long)]
     pub(crate) wide: bool,
+    /// Add dp (Gries' DP) and juilland_d (Juilland's D): how evenly each
+    /// phrase is spread over the documents of its group.
+    #[arg(long, conflicts_with = "wide")]
+    pub(crate) dispersion: bool,
     #[command(flatten)]
     pub(crate) select: SelectOpts,
     /// Only the N phrases with the most occurrences.
@@ -220,6 +247,32 @@ pub(crate) struct ScanArgs {
     pub(crate) matching: MatchOpts,
     #[command(flatten)]
     pub(crate) format: FormatOpt,
+}
+
+#[derive(Args)]
+pub(crate) struct KeynessArgs {
+    #[command(flatten)]
+    pub(crate) input: InputOpts,
+    #[command(flatten)]
+    pub(crate) matching: MatchOpts,
+    #[command(flatten)]
+    pub(crate) format: FormatOpt,
+    /// The field whose groups are compared (year, region, congress, or any
+    /// field of the records).
+    #[arg(long, required = true, value_name = "FIELD")]
+    pub(crate) by: String,
+    /// The value(s) of the field that make up the target, e.g. --target 2023.
+    #[arg(long, required = true, value_delimiter = ',', value_name = "VALUE")]
+    pub(crate) target: Vec<String>,
+    /// The value(s) that make up the reference (default: every other value;
+    /// documents without the field are in neither).
+    #[arg(long, value_delimiter = ',', value_name = "VALUE")]
+    pub(crate) reference: Vec<String>,
+    #[command(flatten)]
+    pub(crate) select: SelectOpts,
+    /// Also chi² with Yates' correction and its p-value (chi2, p_chi2).
+    #[arg(long)]
+    pub(crate) yates: bool,
 }
 
 #[derive(Args)]

@@ -160,15 +160,16 @@ pub(crate) fn note_added(adhoc: &AdHoc, occurrences: impl Fn(EntryId) -> u64) {
     );
 }
 
-/// Counts every document of the corpus into a table grouped by `by` — the
-/// one counting loop of `count` and `trend` — and the totals per entry.
+/// Counts every document of the corpus into `table` (grouped by its
+/// fields) — the one counting loop of `count`, `trend` and `keyness` — and
+/// the totals per entry.
 pub(crate) fn count_corpus(
     input: &InputOpts,
     matcher: &Matcher,
-    by: &[String],
+    mut table: CountTable,
     mut each_doc: impl FnMut(&DocInfo),
 ) -> Result<(CountTable, Counts, Account)> {
-    let mut table = CountTable::new(by.to_vec());
+    let by = table.by().to_vec();
     let mut totals = Counts::new(matcher.lexicon().len());
     let threads = thread_count(input);
     let account = run_corpus(

@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{Cli, Command};
-use commands::{count, discover, kwic, lexicon, numbers, scan, trend};
+use commands::{count, discover, keyness, kwic, lexicon, numbers, scan, trend};
 use error::Failure;
 
 /// Exit status for usage and configuration errors (SPEC §6).
@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Count(args) => count::run(args),
         Command::Scan(args) => scan::run(args),
         Command::Trend(args) => trend::run(args),
+        Command::Keyness(args) => keyness::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Kwic(args) => kwic::run(args),
         Command::Discover(args) => discover::run(args),

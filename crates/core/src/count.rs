@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::lexicon::{EntryId, Lexicon};
+use crate::stats::dispersion::{dispersion, Dispersion, PartSizes};
 
 /// Occurrences of each entry of a lexicon in some text: literal matches
 /// (SPEC §1.2) and enumerated expansions (§1.3), apart.
@@ -94,6 +95,12 @@ struct Group {
     counts: Counts,
     /// Per entry: documents with at least one occurrence (either form).
     docs_with: Vec<u64>,
+    /// With dispersion: every document of positive size, as parts.
+    sizes: PartSizes,
+    /// With dispersion, per entry: (literal count, chars) of each document
+    /// where it occurs literally — all that dispersion needs of the rest
+    /// (see [`crate::stats::dispersion`]).
+    occupied: Vec<Vec<(u64, u64)>>,
 }
 
 /// The long (tidy) count table: one row per group × phrase (SPEC §4).
@@ -122,6 +129,8 @@ struct Group {
 pub struct CountTable {
     by: Vec<String>,
     groups: BTreeMap<Vec<String>, Group>,
+    /// Whether documents are kept as parts for dispersion.
+    dispersion: bool,
 }
 
 impl CountTable {
@@ -130,7 +139,17 @@ impl CountTable {
         CountTable {
             by,
             groups: BTreeMap::new(),
+            dispersion: false,
         }
+    }
+
+    /// The same table, keeping what dispersion needs (`--dispersion`): the
+    /// rows then carry Gries' DP and Juilland's D over the documents of
+    /// their group ([`CountRow::dispersion`]). Costs per group a few
+    /// numbers, and per phrase two numbers for each document holding it.
+    pub fn with_dispersion(mut self) -> CountTable {
+        self.dispersion = true;
+        self
     }
 
     /// The grouping fields.
@@ -150,6 +169,17 @@ impl CountTable {
         for (id, _, _) in counts.iter() {
             g.docs_with[id.index()] += 1;
         }
+        if self.dispersion {
+            g.sizes.add(chars);
+            if g.occupied.len() < counts.literal.len() {
+                g.occupied.resize(counts.literal.len(), Vec::new());
+            }
+            for (id, literal, _) in counts.iter() {
+                if literal > 0 && chars > 0 {
+                    g.occupied[id.index()].push((literal, chars));
+                }
+            }
+        }
     }
 
     /// Adds every group of `other` (same grouping fields) into `self`.
@@ -165,7 +195,22 @@ impl CountTable {
             for (a, b) in g.docs_with.iter_mut().zip(&o.docs_with) {
                 *a += b;
             }
+            g.sizes.merge(&o.sizes);
+            if g.occupied.len() < o.occupied.len() {
+                g.occupied.resize(o.occupied.len(), Vec::new());
+            }
+            for (a, b) in g.occupied.iter_mut().zip(o.occupied) {
+                a.extend(b);
+            }
         }
+        self.dispersion |= other.dispersion;
+    }
+
+    /// Each group's key, characters and counts (for [`crate::stats`]).
+    pub(crate) fn group_totals(&self) -> impl Iterator<Item = (&[String], u64, &Counts)> {
+        self.groups
+            .iter()
+            .map(|(k, g)| (k.as_slice(), g.chars, &g.counts))
     }
 
     /// Each group's key and number of documents.
@@ -271,6 +316,10 @@ impl CountTable {
                     docs: g.docs_with.get(id.index()).copied().unwrap_or(0),
                     chars: g.chars,
                     per_10k: per_10k(count, g.chars),
+                    dispersion: self.dispersion.then(|| {
+                        let occupied = g.occupied.get(id.index()).map_or(&[][..], Vec::as_slice);
+                        dispersion(&g.sizes, occupied)
+                    }),
                 });
             }
         }
@@ -375,7 +424,8 @@ pub fn per_10k(count: u64, chars: u64) -> f64 {
 
 /// One row of the count table. Serializes as a flat record: the group
 /// fields (named by `by`) first, then `phrase, category, count, expanded,
-/// docs, chars, per_10k`.
+/// docs, chars, per_10k`, and with dispersion `dp, juilland_d` (rounded to
+/// 4 decimals).
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountRow {
     /// Names of the group fields.
@@ -396,11 +446,15 @@ pub struct CountRow {
     pub chars: u64,
     /// `count` per 10,000 characters.
     pub per_10k: f64,
+    /// With [`CountTable::with_dispersion`]: the dispersion of `count` over
+    /// the group's documents (printed as `dp` and `juilland_d`).
+    pub dispersion: Option<Dispersion>,
 }
 
 impl Serialize for CountRow {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.by.len() + 7))?;
+        let extra = if self.dispersion.is_some() { 2 } else { 0 };
+        let mut map = s.serialize_map(Some(self.by.len() + 7 + extra))?;
         for (k, v) in self.by.iter().zip(&self.group) {
             map.serialize_entry(k, v)?;
         }
@@ -411,6 +465,11 @@ impl Serialize for CountRow {
         map.serialize_entry("docs", &self.docs)?;
         map.serialize_entry("chars", &self.chars)?;
         map.serialize_entry("per_10k", &self.per_10k)?;
+        if let Some(d) = &self.dispersion {
+            let rounded = |x: Option<f64>| x.map(|x| crate::stats::round_to(x, 4));
+            map.serialize_entry("dp", &rounded(d.dp))?;
+            map.serialize_entry("juilland_d", &rounded(d.juilland_d))?;
+        }
         map.end()
     }
 }

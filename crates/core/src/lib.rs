@@ -3,7 +3,8 @@
 //! The engine of tifa: a [`Lexicon`] of Chinese official formulations
 //! (提法) with categories, variants and enumerated members; a [`Matcher`]
 //! that finds and counts them with precise semantics; and the [`Counts`] and
-//! [`CountTable`] that corpus statistics are made of. No I/O beyond reading a
+//! [`CountTable`] that corpus statistics are made of, and those statistics
+//! ([`stats`]: keyness, dispersion, collocation). No I/O beyond reading a
 //! lexicon file, and no printing: the `tifa` CLI and `tifa-server` are thin
 //! layers over this crate.
 //!
@@ -61,6 +62,7 @@ pub use numbers::numeral;
 mod quotes;
 mod records;
 mod sieve;
+pub mod stats;
 mod strategy;
 
 pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};

@@ -22,7 +22,11 @@ pub(crate) fn run(args: CountArgs) -> Result<ExitCode> {
         top: args.top,
     };
     let matcher = args.matching.options().build(&adhoc.lexicon)?;
-    let (table, totals, account) = count_corpus(&args.input, &matcher, &args.by, |_| {})?;
+    let mut table = CountTable::new(args.by.clone());
+    if args.dispersion {
+        table = table.with_dispersion();
+    }
+    let (table, totals, account) = count_corpus(&args.input, &matcher, table, |_| {})?;
     let format = Format::resolve(args.format.format);
     if args.wide {
         let rows = table.wide(matcher.lexicon(), &selection);
@@ -33,6 +37,9 @@ pub(crate) fn run(args: CountArgs) -> Result<ExitCode> {
         let rows = table.select(matcher.lexicon(), &selection);
         let mut columns: Vec<&str> = args.by.iter().map(String::as_str).collect();
         columns.extend(COUNT_COLUMNS);
+        if args.dispersion {
+            columns.extend(["dp", "juilland_d"]);
+        }
         let mut p = Printer::new(format, &columns);
         p.push_all(&rows)?;
         p.finish()?;

@@ -3,6 +3,7 @@
 
 pub(crate) mod count;
 pub(crate) mod discover;
+pub(crate) mod keyness;
 pub(crate) mod kwic;
 pub(crate) mod lexicon;
 pub(crate) mod numbers;

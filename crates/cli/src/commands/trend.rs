@@ -26,7 +26,8 @@ pub(crate) fn run(args: TrendArgs) -> Result<ExitCode> {
     // The years of each axis value (congress 18 → 2012), for a second row
     // of labels when the axis is not the year itself.
     let mut years: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    let (table, totals, account) = count_corpus(&args.input, &matcher, &by, |doc| {
+    let table = tifa_core::CountTable::new(by);
+    let (table, totals, account) = count_corpus(&args.input, &matcher, table, |doc| {
         if let (Some(x), Some(y)) = (doc.meta.get(&args.by), doc.meta.get("year")) {
             years.entry(x.clone()).or_default().insert(y.clone());
         }
