@@ -101,7 +101,7 @@ impl Account {
 
     fn say(&self, what: &str, notice: &Notice) {
         if self.skipped + self.warnings <= MAX_WARNINGS {
-            self.suspend(|| eprintln!("tifa: {what}: {notice}"));
+            self.suspend(|| note!("tifa: {what}: {notice}"));
         }
     }
 
@@ -146,7 +146,7 @@ impl Account {
                 self.ignored
             ));
         }
-        eprintln!("{line}");
+        note!("{line}");
     }
 
     pub(crate) fn exit_code(&self, strict_input: bool) -> ExitCode {

@@ -34,7 +34,7 @@ pub(crate) fn run_corpus<T: Send>(
     let threads = thread_count(input);
     let found = find_inputs(&input.paths);
     for e in &found.errors {
-        eprintln!("tifa: error: {e}");
+        note!("tifa: error: {e}");
     }
     let mut account = Account::start(found.bytes);
     account.config_errors = found.errors.len();
@@ -154,7 +154,7 @@ pub(crate) fn note_added(adhoc: &AdHoc, occurrences: impl Fn(EntryId) -> u64) {
             }
         })
         .collect();
-    eprintln!(
+    note!(
         "tifa: note: not in the lexicon, added for this run as `custom`: {}",
         names.join(", ")
     );

@@ -3,6 +3,17 @@
 //! tifa-core's records (`output`), and keeps the run's account
 //! (`account`). No matching or extraction logic of its own.
 
+/// `eprintln!` that never fails the run: a diagnostic that cannot be
+/// written is dropped. `tifa … 2>&1 >/dev/null | head -1` closes standard
+/// error early; `eprintln!` panics there, and the workers then wait forever
+/// for a reader that has unwound. The results still go to standard output.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod account;
 mod args;
 mod cells;
@@ -49,7 +60,7 @@ fn main() -> ExitCode {
         // Unix tools do.
         Err(Failure::Write(e)) if e.kind() == ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tifa: {e}");
+            note!("tifa: {e}");
             ExitCode::from(EXIT_CONFIG)
         }
     }

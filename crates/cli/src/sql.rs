@@ -304,7 +304,7 @@ pub fn run_export(args: ExportArgs) -> CliResult<ExitCode> {
         return Err(e.into());
     }
     let (_, rows) = out.finish().map_err(|e| e.to_string())?;
-    eprintln!(
+    note!(
         "tifa: wrote {rows} documents to {path} (columns {})",
         EXPORT_COLUMNS.join(", ")
     );

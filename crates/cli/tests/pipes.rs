@@ -77,3 +77,34 @@ fn every_record_format_into_a_closed_pipe() {
         }
     }
 }
+
+#[test]
+fn a_closed_standard_error_does_not_stop_the_run() {
+    // `tifa count DIR 2>&1 >/dev/null | head -1`: the directory holds files
+    // that draw warnings (a symlink loop, bad records, other formats), the
+    // reader of standard error goes away after the first line, and the run
+    // must still finish and print the whole table on standard output.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tifa"))
+        .args(["count", "--format", "csv"])
+        .arg(fixtures())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    {
+        let mut err = BufReader::new(child.stderr.take().unwrap());
+        err.read_line(&mut line).unwrap();
+    }
+    assert!(line.starts_with("tifa: "), "{line}");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output()));
+    let output = rx
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("tifa finishes with standard error closed")
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let table = String::from_utf8_lossy(&output.stdout);
+    assert!(table.starts_with("phrase,category,count"), "{table}");
+    assert!(table.lines().count() > 50, "{table}");
+}

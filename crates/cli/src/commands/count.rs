@@ -53,7 +53,7 @@ pub(crate) fn run(args: CountArgs) -> Result<ExitCode> {
 /// Says how to fill a grouping field that some documents lack.
 pub(crate) fn note_missing_groups(table: &CountTable) {
     for (field, missing) in table.missing_fields() {
-        eprintln!(
+        note!(
             "tifa: note: {missing} documents have no `{field}` (shown as an empty group); set it with --meta {field}=… or a `{field}` field in the records"
         );
     }

@@ -51,7 +51,7 @@ pub(crate) fn run(args: KeynessArgs) -> Result<ExitCode> {
     p.finish()?;
     note_added(&adhoc, |id| totals.literal(id) + totals.expanded(id));
     for (field, missing) in table.missing_fields() {
-        eprintln!(
+        note!(
             "tifa: note: {missing} documents have no `{field}` and are in neither the target nor the reference; set it with --meta {field}=… or a `{field}` field in the records"
         );
     }

@@ -43,7 +43,7 @@ pub(crate) fn run(args: TrendArgs) -> Result<ExitCode> {
         trend = trend.with_second_labels("year", &years);
     }
     if trend.without_axis > 0 {
-        eprintln!(
+        note!(
             "tifa: note: {} documents have no `{}` and are left out of the trend; set it with --meta {}=… or a field",
             trend.without_axis, args.by, args.by
         );
@@ -68,7 +68,7 @@ pub(crate) fn run(args: TrendArgs) -> Result<ExitCode> {
             // The report is the output: nothing on stdout, where it went on
             // stderr.
             write_report(&trend, &title, path, args.per_category)?;
-            eprintln!("tifa: wrote {}", path.display());
+            note!("tifa: wrote {}", path.display());
         }
     }
     account.print();
