@@ -22,6 +22,13 @@ impl BmpSet {
         }
     }
 
+    /// Adds the 16-bit code `cp` (a BMP code point, or any 16-bit key a
+    /// caller indexes the set by).
+    pub(crate) fn insert_bmp_code(&mut self, cp: u16) {
+        let cp = usize::from(cp);
+        self.0[cp >> 6] |= 1 << (cp & 63);
+    }
+
     /// Is `c` in the set? False above the BMP.
     #[inline]
     pub(crate) fn contains(&self, c: char) -> bool {
