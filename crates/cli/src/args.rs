@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use tifa_core::stats::Measure;
 use tifa_core::{LexiconSources, MatchOptions, NumberKind};
 use tifa_corpus::InputFormat;
 
@@ -53,6 +54,22 @@ pub(crate) enum Command {
     /// as frequent in the target, a zero count taken as 0.5; the effect
     /// size, where g2 is the evidence); use (over or under: the direction).
     Keyness(KeynessArgs),
+    /// The words around each match of a phrase, scored: what it keeps
+    /// company with. A row per collocate, largest --sort measure first.
+    ///
+    /// Text is folded first (a phrase broken by a line break or written in
+    /// traditional characters has the same neighbours as its plain form);
+    /// the phrase and every lexicon phrase are one word each; the rest is
+    /// cut into words by jieba-rs (or character n-grams, --chars N); a word
+    /// has a letter or digit (punctuation and spaces are none). Windows:
+    /// --window words each side, within a document; the words they cover,
+    /// each once, never the phrase itself, are W.
+    ///
+    /// Columns: collocate; observed (O: times in the windows); freq (f_c:
+    /// times in the corpus); expected (E = W·f_c/N, N the corpus's words);
+    /// g2 (log-likelihood over the 2×2 table of window words against the
+    /// rest, negative when O < E); mi (log2(O/E)); t ((O − E)/√O).
+    Collocates(CollocatesArgs),
     /// One record per match, with its position.
     ///
     /// Columns: doc, phrase (its canonical form), category, variant (the
@@ -273,6 +290,42 @@ pub(crate) struct KeynessArgs {
     /// Also chi² with Yates' correction and its p-value (chi2, p_chi2).
     #[arg(long)]
     pub(crate) yates: bool,
+}
+
+#[derive(Args)]
+pub(crate) struct CollocatesArgs {
+    /// The phrase (a lexicon phrase or variant, in any folding; one the
+    /// lexicon lacks is searched for too).
+    #[arg(value_name = "PHRASE")]
+    pub(crate) phrase: String,
+    #[command(flatten)]
+    pub(crate) input: InputOpts,
+    #[command(flatten)]
+    pub(crate) matching: MatchOpts,
+    #[command(flatten)]
+    pub(crate) format: FormatOpt,
+    /// Words on each side of a match.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub(crate) window: usize,
+    /// Character n-grams of this length instead of words.
+    #[arg(long, value_name = "N")]
+    pub(crate) chars: Option<usize>,
+    /// Only collocates at least this frequent in the corpus (f_c).
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub(crate) min_freq: u64,
+    /// Only collocates seen at least this often in the windows (O).
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub(crate) min_co: u64,
+    /// Sort by g2, mi or t.
+    #[arg(long, default_value = "g2", value_parser = parse_measure)]
+    pub(crate) sort: Measure,
+    /// Only the first N rows.
+    #[arg(long, value_name = "N")]
+    pub(crate) top: Option<usize>,
+}
+
+fn parse_measure(s: &str) -> Result<Measure, String> {
+    Measure::from_name(s).ok_or_else(|| format!("unknown measure `{s}`: use g2, mi or t"))
 }
 
 #[derive(Args)]

@@ -30,7 +30,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use args::{Cli, Command};
-use commands::{count, discover, keyness, kwic, lexicon, numbers, scan, trend};
+use commands::{collocates, count, discover, keyness, kwic, lexicon, numbers, scan, trend};
 use error::Failure;
 
 /// Exit status for usage and configuration errors (SPEC §6).
@@ -43,6 +43,7 @@ fn main() -> ExitCode {
         Command::Scan(args) => scan::run(args),
         Command::Trend(args) => trend::run(args),
         Command::Keyness(args) => keyness::run(args),
+        Command::Collocates(args) => collocates::run(args),
         Command::Numbers(args) => numbers::run(args),
         Command::Kwic(args) => kwic::run(args),
         Command::Discover(args) => discover::run(args),

@@ -331,7 +331,8 @@ fn dispersion_equals_the_sum_over_all_parts() {
 
 #[test]
 fn collocation_worked_example() {
-    // O = 8, f_n = 20, f_c = 50, span 10, N = 10,000: E = 10·20·50/10,000 = 1.
+    // O = 8, f_n = 20, f_c = 50, span k = 10 (W = k·f_n = 200), N = 10,000:
+    // E = 200·50/10,000 = 1.
     // MI = log2(8/1) = 3; t = (8 − 1)/√8 = 2.474874.
     // Cells: O11 = 8, O12 = 200 − 8 = 192, O21 = 50 − 8 = 42,
     //   O22 = 10,000 − 200 − 50 + 8 = 9758; E = 1, 199, 49, 9751.
@@ -341,7 +342,7 @@ fn collocation_worked_example() {
         observed: 8,
         node: 20,
         collocate: 50,
-        span: 10,
+        window: 200,
         corpus: 10_000,
     };
     assert_eq!(c.expected(), Some(1.0));
@@ -360,7 +361,7 @@ fn collocation_undefined_cases() {
         observed,
         node,
         collocate,
-        span: 4,
+        window: 4 * node,
         corpus,
     };
     // Never together: MI and t undefined, G² defined.
@@ -386,7 +387,7 @@ fn collocation_log_likelihood_equals_the_keyness_table() {
             observed: o,
             node: fnode,
             collocate: fc,
-            span,
+            window: span * fnode,
             corpus: n,
         };
         let window = span * fnode;

@@ -22,6 +22,7 @@ mod documents;
 mod lexicon;
 mod matcher;
 mod numbers;
+mod stats;
 mod table;
 
 pyo3::create_exception!(
@@ -66,6 +67,8 @@ fn _tifa(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(numbers::numbers_many, m)?)?;
     m.add_function(wrap_pyfunction!(corpus::read_corpus, m)?)?;
     m.add_function(wrap_pyfunction!(discover::discover, m)?)?;
+    m.add_function(wrap_pyfunction!(stats::keyness, m)?)?;
+    m.add_function(wrap_pyfunction!(stats::collocates, m)?)?;
     m.add_function(wrap_pyfunction!(_hold_the_gil, m)?)?;
     Ok(())
 }

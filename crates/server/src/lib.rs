@@ -27,8 +27,8 @@
 //!   the number extractor, the config and the metrics; and the helper that
 //!   runs a handler's work off the async threads within `--timeout`;
 //! - `handlers`: one module per route group (`analyze`, `count`, `kwic`,
-//!   `lexicon`, and `service` for `/`, `/healthz`, `/openapi.json` and
-//!   `/metrics`).
+//!   `stats` for keyness and collocates, `lexicon`, and `service` for `/`,
+//!   `/healthz`, `/openapi.json` and `/metrics`).
 //!
 //! The layers, from the outside in: tracing, compression, a caught panic
 //! answered 500, the metrics (so every answer is counted, errors
@@ -53,7 +53,10 @@ mod state;
 pub use error::ApiError;
 pub use handlers::OPENAPI;
 
-use handlers::{analyze, count, healthz, kwic_handler, lexicon_handler, metrics, openapi, ui};
+use handlers::{
+    analyze, collocates_handler, count, healthz, keyness, kwic_handler, lexicon_handler, metrics,
+    openapi, ui,
+};
 use state::AppState;
 
 /// The service's settings (the binary's flags).
@@ -86,6 +89,8 @@ pub fn app(lexicon: &Lexicon, config: Config) -> Result<Router, String> {
         .route("/v1/analyze", post(analyze))
         .route("/v1/count", post(count))
         .route("/v1/kwic", post(kwic_handler))
+        .route("/v1/keyness", post(keyness))
+        .route("/v1/collocates", post(collocates_handler))
         .route("/v1/lexicon", get(lexicon_handler))
         .route_layer(axum::middleware::from_fn_with_state(
             Arc::clone(&state.config),

@@ -423,7 +423,7 @@ fn openapi_describes_the_served_api() {
             }
         }
     }
-    assert_eq!(spec["paths"].as_object().unwrap().len(), 8);
+    assert_eq!(spec["paths"].as_object().unwrap().len(), 10);
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! One file per command: each turns its flags into calls of tifa-core
 //! through the driver, and hands the records to the printer.
 
+pub(crate) mod collocates;
 pub(crate) mod count;
 pub(crate) mod discover;
 pub(crate) mod keyness;

@@ -1,31 +1,36 @@
 //! Association measures of collocation: how strongly a collocate keeps
 //! company with a node (the phrase searched for) within a window, as
-//! AntConc's Collocates tool and quanteda score it. For the coming
-//! `tifa collocates`; here only the measures.
+//! AntConc's Collocates tool and quanteda score it. The counting that feeds
+//! them (words, windows, documents) is [`collocates`](mod@super::collocates).
 //!
 //! The data (Evert 2008, "Corpora and collocations", in Lüdeling & Kytö
-//! (eds.), *Corpus Linguistics. An International Handbook*, §3 on surface
+//! (eds.), *Corpus Linguistics. An International Handbook*, §5 on surface
 //! co-occurrence in windows): O the number of times the collocate occurs in
-//! a window around the node, f_n the node's frequency, f_c the collocate's
-//! frequency, k the span of one window in tokens (for 5 tokens each side,
-//! k = 10) and N the corpus size in tokens. The windows around the node hold
-//! k·f_n tokens, so a collocate spread at random is **expected**
-//! E = k·f_n·f_c/N times in them (Church & Hanks 1990; AntConc's E).
+//! the windows around the node, f_n the node's frequency, f_c the
+//! collocate's frequency, N the corpus size in tokens, and W the number of
+//! tokens in the windows. With a span of k tokens a window (k = 10 for 5
+//! each side) W = k·f_n, as long as no window is cut short by the edge of
+//! a document and no two windows share a token; Evert counts the tokens
+//! actually covered instead, each once, so that the four cells below are
+//! never negative, and so does this module: W is given, not derived. A
+//! collocate spread at random is **expected** E = W·f_c/N times in the
+//! windows (= k·f_n·f_c/N, Church & Hanks 1990, AntConc's E, when nothing
+//! is cut or shared).
 //!
 //! - **MI** (mutual information, Church & Hanks 1990): log2(O/E).
 //!   Undefined (`None`) for O = 0.
 //! - **t-score** (Church et al. 1991, as Evert 2008 gives it): (O − E)/√O.
 //!   Undefined (`None`) for O = 0.
 //! - **log-likelihood** (Dunning 1993) on the full 2×2 table of window
-//!   tokens against the rest (Evert 2008): O11 = O, O12 = k·f_n − O,
-//!   O21 = f_c − O, O22 = N − k·f_n − f_c + O, each E_ij = R_i·C_j/N, and
+//!   tokens against the rest (Evert 2008): O11 = O, O12 = W − O,
+//!   O21 = f_c − O, O22 = N − W − f_c + O, each E_ij = R_i·C_j/N, and
 //!   G² = 2·Σ O_ij·ln(O_ij/E_ij) with 0·ln 0 = 0. Unlike keyness (two
 //!   cells, Rayson & Garside) it sums all four cells, as Evert and AntConc
 //!   do. `None` when a cell would be negative (counts that do not fit in
 //!   the corpus).
 //!
-//! Every measure is `None` when N = 0 or E = 0 (a node or collocate that
-//! never occurs, or an empty window).
+//! Every measure is `None` when N = 0 or E = 0 (a collocate that never
+//! occurs, or empty windows).
 
 /// The counts of one node–collocate pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,19 +41,20 @@ pub struct Cooccurrence {
     pub node: u64,
     /// f_c: occurrences of the collocate.
     pub collocate: u64,
-    /// k: tokens in one window (both sides together).
-    pub span: u64,
+    /// W: tokens in the windows around the node's occurrences, each token
+    /// once (k·f_n when no window is cut short or shares a token).
+    pub window: u64,
     /// N: tokens in the corpus.
     pub corpus: u64,
 }
 
 impl Cooccurrence {
-    /// E = k·f_n·f_c/N; `None` when N or E is 0.
+    /// E = W·f_c/N; `None` when N or E is 0.
     pub fn expected(&self) -> Option<f64> {
         if self.corpus == 0 {
             return None;
         }
-        let e = self.span as f64 * self.node as f64 * self.collocate as f64 / self.corpus as f64;
+        let e = self.window as f64 * self.collocate as f64 / self.corpus as f64;
         (e > 0.0).then_some(e)
     }
 }
@@ -70,7 +76,7 @@ pub fn t_score(c: &Cooccurrence) -> Option<f64> {
 pub fn log_likelihood(c: &Cooccurrence) -> Option<f64> {
     c.expected()?;
     let n = c.corpus as f64;
-    let window = c.span as f64 * c.node as f64;
+    let window = c.window as f64;
     let o11 = c.observed as f64;
     let o12 = window - o11;
     let o21 = c.collocate as f64 - o11;

@@ -14,7 +14,10 @@
 //!   (Lijffijt & Gries 2012) and Juilland's D, from only the parts in which a
 //!   phrase occurs (`tifa count --dispersion`);
 //! - [`collocation`](mod@collocation): MI, t-score and log-likelihood of a
-//!   node and a collocate in a window (Evert 2008).
+//!   node and a collocate in a window (Evert 2008);
+//! - [`collocates`](mod@collocates): the words around a phrase's matches
+//!   (jieba-rs words or character n-grams, lexicon phrases kept whole),
+//!   counted over documents and scored (`tifa collocates`).
 //!
 //! Sizes are in characters (the `chars` of the count table): Chinese has no
 //! word boundaries that every tool agrees on, and a rate per character is
@@ -23,11 +26,13 @@
 //!
 //! [`CountTable`]: crate::CountTable
 
+pub mod collocates;
 pub mod collocation;
 pub mod compare;
 pub mod dispersion;
 pub mod keyness;
 
+pub use collocates::{collocates, CollocateOptions, CollocateRow, Collocates, Measure, Node, Unit};
 pub use collocation::Cooccurrence;
 pub use compare::{Comparison, KeynessRow};
 pub use dispersion::{Dispersion, PartSizes};

@@ -33,7 +33,9 @@ from ._tifa import (
     numbers,
     read_corpus,
 )
+from ._tifa import collocates as _collocates
 from ._tifa import discover as _discover
+from ._tifa import keyness as _keyness
 from ._tifa import numbers_many as _numbers_many
 
 __all__ = [
@@ -43,9 +45,11 @@ __all__ = [
     "Matcher",
     "TifaError",
     "Trend",
+    "collocates",
     "count_many",
     "count_table",
     "discover",
+    "keyness",
     "kwic",
     "numbers",
     "numbers_many",
@@ -173,3 +177,46 @@ def discover(docs: Any, *, as_: str = "pandas", lexicon: Optional[Lexicon] = Non
     docs = _documents(docs)
     return _frame(_discover(docs, lexicon=lexicon, min_count=min_count, top=top,
                             threads=threads, text_field=text_field), as_)
+
+
+def keyness(docs: Any, by: str, target: Union[str, Sequence[str]], reference: Union[str, Sequence[str], None] = None,
+            phrases: Optional[Sequence[str]] = None, yates: bool = False, *, as_: str = "pandas",
+            lexicon: Optional[Lexicon] = None, overlapping: bool = False, strict: bool = False,
+            threads: Optional[int] = None, text_field: Optional[str] = None) -> Any:
+    """Which phrases set the documents whose ``by`` field has a ``target``
+    value apart from the ``reference`` (by default every other value): the
+    rows of ``tifa keyness`` — phrase, category, target_count, target_chars,
+    reference_count, reference_chars, target_per_10k, reference_per_10k, g2,
+    p, (chi2, p_chi2 with ``yates``), log_ratio, use — largest G² first.
+    ``docs`` as :func:`count_table` takes them; ``phrases`` keeps only these
+    (one the lexicon lacks is added), even at 0."""
+    docs = _documents(docs)
+    columns = _keyness(docs, by, _fields(target), reference=_fields(reference),
+                       phrases=list(phrases) if phrases is not None else None, yates=yates,
+                       lexicon=lexicon, overlapping=overlapping, strict=strict, threads=threads,
+                       text_field=text_field)
+    return _frame(columns, as_)
+
+
+def collocates(phrase: str, docs: Any, window: int = 5, *, chars: Optional[int] = None,
+               min_freq: int = 2, min_co: int = 2, sort: str = "g2", top: Optional[int] = None,
+               as_: str = "pandas", lexicon: Optional[Lexicon] = None, overlapping: bool = False,
+               strict: bool = False, threads: Optional[int] = None,
+               text_field: Optional[str] = None) -> Any:
+    """The words around each match of ``phrase`` in ``docs``, scored: the
+    rows of ``tifa collocates`` — collocate, observed (O), freq (f_c),
+    expected (E = W·f_c/N), g2 (signed log-likelihood), mi, t — sorted by
+    ``sort`` (g2, mi or t). Words are jieba-rs's (``chars=n``: character
+    n-grams), the lexicon's phrases whole, over the folded text; ``window``
+    words each side. A pandas table carries the totals of the counting model
+    in ``.attrs`` (node, node_freq = f_n, window_words = W, corpus_words =
+    N); ``as_="dict"`` gives the columns alone."""
+    docs = _documents(docs)
+    columns, totals = _collocates(phrase, docs, window=window, chars=chars, min_freq=min_freq,
+                                  min_co=min_co, sort=sort, top=top, lexicon=lexicon,
+                                  overlapping=overlapping, strict=strict, threads=threads,
+                                  text_field=text_field)
+    table = _frame(columns, as_)
+    if as_ == "pandas":
+        table.attrs.update(totals)
+    return table

@@ -103,4 +103,32 @@ def discover(
     threads: Optional[int] = None,
     text_field: Optional[str] = None,
 ) -> Columns: ...
+def keyness(
+    docs: Iterable[_Doc],
+    by: str,
+    target: List[str],
+    reference: Optional[List[str]] = None,
+    phrases: Optional[List[str]] = None,
+    yates: bool = False,
+    lexicon: Optional[Lexicon] = None,
+    overlapping: bool = False,
+    strict: bool = False,
+    threads: Optional[int] = None,
+    text_field: Optional[str] = None,
+) -> Columns: ...
+def collocates(
+    phrase: str,
+    docs: Iterable[_Doc],
+    window: int = 5,
+    chars: Optional[int] = None,
+    min_freq: int = 2,
+    min_co: int = 2,
+    sort: str = "g2",
+    top: Optional[int] = None,
+    lexicon: Optional[Lexicon] = None,
+    overlapping: bool = False,
+    strict: bool = False,
+    threads: Optional[int] = None,
+    text_field: Optional[str] = None,
+) -> Tuple[Columns, Dict[str, Any]]: ...
 def _hold_the_gil(ms: int) -> None: ...

@@ -34,7 +34,7 @@ fn default_width() -> usize {
 
 /// A count that JSON may write as `20` or `20.0` (JSON Schema's `integer`
 /// takes both); a fraction or a negative number is a wrong type.
-fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+pub(super) fn whole_number<'de, D: Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
     let n = serde_json::Number::deserialize(d)?;
     // A width past any text is all of it: a huge one is cut to 2^32.
     let whole = n.as_u64().or_else(|| {

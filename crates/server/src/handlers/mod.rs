@@ -1,4 +1,5 @@
-//! The routes' handlers, one module per route group, and the request parts
+//! The routes' handlers, one module per route group (`stats`: keyness and
+//! collocates), and the request parts
 //! they share (`options`, a document).
 //!
 //! A handler parses the body (`crate::body`), counts the bytes of text it
@@ -20,13 +21,16 @@ mod count;
 mod kwic;
 mod lexicon;
 mod service;
+mod stats;
 
 pub(crate) use analyze::analyze;
 pub(crate) use count::count;
 pub(crate) use kwic::kwic_handler;
+use kwic::whole_number;
 pub(crate) use lexicon::lexicon_handler;
 pub use service::OPENAPI;
 pub(crate) use service::{healthz, metrics, openapi, ui};
+pub(crate) use stats::{collocates_handler, keyness};
 
 /// `options` of `/v1/count` and `/v1/kwic`: the CLI's matching switches.
 #[derive(Debug, Default, Clone, Copy, Deserialize)]
