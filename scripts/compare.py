@@ -145,7 +145,7 @@ def main():
              f"{tifa} count --threads 1 --lexicon-only --lexicon {lex} --format csv {corpus}",
              lambda o: sum(int(r["count"]) for r in csv.DictReader(o.splitlines()))),
         ]
-        for e in ["ac-dfa", "ac-auto", "daachorse", "daachorse-nopf", "tifa", "tifa-ac", "tifa-da", "tifa-pf", "tifa-so", "tifa-strict"]:
+        for e in ["ac-dfa", "ac-auto", "daachorse", "daachorse-nopf", "tifa", "tifa-ac", "tifa-da", "tifa-pf", "tifa-so", "tifa-an", "tifa-strict"]:
             commands.append((f"{e} (in process, matching only)", f"{engines} {e} {lex} {corpus}", None))
         if shutil.which("rg"):
             commands.append(("rg -j1 -o -F -f | wc -l", f"rg -j1 -o -F -f {lex} {corpus} | wc -l", lambda o: int(o)))

@@ -79,13 +79,12 @@ impl Strategy {
 
     /// Up to this many patterns `Auto` picks [`Strategy::Anchored`]; above,
     /// the patterns' occurrences are so dense (a lexicon of the corpus's
-    /// most frequent n-grams) that checking each costs more than the
-    /// sieve's candidates (`examples/engines.rs`, 2026-12-03, medians of 3,
-    /// MB/s anchored against shift-or: 2 n-grams 926 / 845; 10 n-grams
-    /// 962 / 822; built-in 100 phrases 897 / 774; 1,000 n-grams 373 / 341;
-    /// 2,000 n-grams 285 / 217; 3,000 n-grams 232 / 228; 5,000 n-grams
-    /// 179 / 217).
-    pub const AUTO_ANCHORED_LIMIT: usize = 3_000;
+    /// most frequent n-grams) that checking each one costs more than the
+    /// sieve's candidates (`examples/engines.rs`, 2026-12-03, medians of 5
+    /// taken round robin, MB/s anchored against shift-or: 2 n-grams 849 /
+    /// 855; 10 n-grams 906 / 860; built-in 100 phrases 777 / 702; 1,000
+    /// n-grams 350 / 308; 3,000 n-grams 192 / 197; 5,000 n-grams 136 / 168).
+    pub const AUTO_ANCHORED_LIMIT: usize = 2_000;
 
     /// Up to this many patterns `Auto` picks [`Strategy::ShiftOr`]; above,
     /// daachorse's double array leads (`examples/engines.rs`, 2026-12-02,
