@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use tifa_core::stats::collocation::{self, Cooccurrence};
-use tifa_core::stats::compare::{keyness_rows, Comparison};
+use tifa_core::stats::compare::{keyness_rows, Comparison, KeynessRow};
 use tifa_core::stats::dispersion::{dispersion, PartSizes};
 use tifa_core::stats::keyness::{self, keyness};
 use tifa_core::stats::Use;
@@ -479,6 +479,31 @@ fn keyness_rows_sum_the_groups_and_sort_by_g2() {
     let rows = keyness_rows(&t, m.lexicon(), &asked).unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0].reference_chars, chars(&["2018"]));
+    // The serialized fields are the columns the front ends print, in order.
+    for (row, yates) in [
+        (&rows[0], true),
+        (
+            &KeynessRow {
+                yates: false,
+                ..rows[0].clone()
+            },
+            false,
+        ),
+    ] {
+        let text = serde_json::to_string(row).unwrap();
+        let mut keys: Vec<(usize, &str)> = KeynessRow::columns(yates)
+            .into_iter()
+            .map(|k| (text.find(&format!("\"{k}\":")).unwrap_or(usize::MAX), k))
+            .collect();
+        assert!(keys.iter().all(|(at, _)| *at != usize::MAX), "{text}");
+        let columns: Vec<&str> = keys.iter().map(|(_, k)| *k).collect();
+        keys.sort();
+        let order: Vec<&str> = keys.iter().map(|(_, k)| *k).collect();
+        assert_eq!(order, columns, "{text}");
+        let fields =
+            serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&text).unwrap();
+        assert_eq!(fields.len(), columns.len());
+    }
     let json = serde_json::to_value(&rows[0]).unwrap();
     assert_eq!(json["g2"], 0.0);
     assert_eq!(json["chi2"], 0.0);

@@ -9,7 +9,7 @@ use serde::Serialize;
 use tifa_core::stats::collocates::{
     CollocateCounts, CollocateOptions, Measure, Node, Unit, COLLOCATE_COLUMNS,
 };
-use tifa_core::stats::compare::{keyness_rows, Comparison};
+use tifa_core::stats::compare::{keyness_rows, Comparison, KeynessRow};
 use tifa_core::{CountTable, Lexicon, MatchOptions};
 
 use crate::convert::{json_to_py, Columns};
@@ -93,23 +93,7 @@ pub(crate) fn keyness<'py>(
                 .replace("--reference", "reference"),
         )
     })?;
-    let mut names = vec![
-        "phrase",
-        "category",
-        "target_count",
-        "target_chars",
-        "reference_count",
-        "reference_chars",
-        "target_per_10k",
-        "reference_per_10k",
-        "g2",
-        "p",
-        "log_ratio",
-        "use",
-    ];
-    if yates {
-        names.splice(10..10, ["chi2", "p_chi2"]);
-    }
+    let names = KeynessRow::columns(yates);
     columns_of(py, &names, &rows)
 }
 

@@ -3,30 +3,13 @@
 
 use std::process::ExitCode;
 
-use tifa_core::stats::compare::{keyness_rows, Comparison};
+use tifa_core::stats::compare::{keyness_rows, Comparison, KeynessRow};
 use tifa_core::CountTable;
 
 use crate::args::KeynessArgs;
 use crate::driver::{count_corpus, lexicon_with, note_added, select_entries};
 use crate::error::Result;
 use crate::output::{Format, Printer};
-
-/// The columns, for the header of an empty table (chi2 and p_chi2 come
-/// after p with --yates).
-const KEYNESS_COLUMNS: &[&str] = &[
-    "phrase",
-    "category",
-    "target_count",
-    "target_chars",
-    "reference_count",
-    "reference_chars",
-    "target_per_10k",
-    "reference_per_10k",
-    "g2",
-    "p",
-    "log_ratio",
-    "use",
-];
 
 pub(crate) fn run(args: KeynessArgs) -> Result<ExitCode> {
     let adhoc = lexicon_with(&args.matching.lexicon, &args.select.phrases)?;
@@ -42,10 +25,7 @@ pub(crate) fn run(args: KeynessArgs) -> Result<ExitCode> {
         yates: args.yates,
     };
     let rows = keyness_rows(&table, matcher.lexicon(), &comparison)?;
-    let mut columns = KEYNESS_COLUMNS.to_vec();
-    if args.yates {
-        columns.splice(10..10, ["chi2", "p_chi2"]);
-    }
+    let columns = KeynessRow::columns(args.yates);
     let mut p = Printer::new(Format::resolve(args.format.format), &columns);
     p.push_all(&rows)?;
     p.finish()?;

@@ -66,6 +66,31 @@ pub struct KeynessRow {
     pub yates: bool,
 }
 
+impl KeynessRow {
+    /// The fields a row is serialized with, in order (with `yates`, chi2
+    /// and p_chi2 after p): the header of an empty table, for every front
+    /// end.
+    pub fn columns(yates: bool) -> Vec<&'static str> {
+        let mut names = vec![
+            "phrase",
+            "category",
+            "target_count",
+            "target_chars",
+            "reference_count",
+            "reference_chars",
+            "target_per_10k",
+            "reference_per_10k",
+            "g2",
+            "p",
+        ];
+        if yates {
+            names.extend(["chi2", "p_chi2"]);
+        }
+        names.extend(["log_ratio", "use"]);
+        names
+    }
+}
+
 impl Serialize for KeynessRow {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let k = &self.keyness;
