@@ -17,7 +17,8 @@
 //! patterns anchored on those bytes, each checked where it would start.
 //! Occurrences arrive in anchor order, not start order, so they wait in a
 //! small buffer until no later anchor can produce an earlier start (the
-//! longest anchor offset behind the scan), and are then resolved
+//! lag behind the scan that a match found later can have: three times the
+//! longest anchor offset), and are then resolved
 //! leftmost-longest ([`resolve`]). Watched characters outside the
 //! ideographs are tested at the same character starts (a bit per BMP
 //! character) and reported in the same order; traditional forms are found
@@ -63,9 +64,14 @@ pub(crate) struct AnchorSieve {
     anchors: KeyTable,
     /// The patterns, for the folded comparison.
     texts: Vec<String>,
-    /// The largest anchor offset: an occurrence found later than the scan
-    /// position `i` starts at `i - max_offset` or after.
-    max_offset: usize,
+    /// How far behind the scan position `i` something found later can
+    /// start: three times the largest anchor offset. A raw occurrence starts
+    /// at most the offset before its anchor; a folded run may be longer than
+    /// its pattern, each character at most three times (a full-width form
+    /// of ASCII is three bytes for one; a four-byte traditional form folds
+    /// to a three-byte character), and its traditional forms are reported
+    /// from its start.
+    max_lag: usize,
     /// The watched characters, by ASCII bit and by BMP bit (no ideograph:
     /// their bit is clear).
     watch_ascii: u128,
@@ -155,7 +161,7 @@ impl AnchorSieve {
             shift,
             anchors,
             texts: patterns.to_vec(),
-            max_offset,
+            max_lag: 3 * max_offset,
             watch_ascii,
             watch_bmp,
             watch_tails,
@@ -219,7 +225,7 @@ impl AnchorSieve {
             };
             i += len;
             if i >= flush_at {
-                found.flush(i.saturating_sub(self.max_offset), emit);
+                found.flush(i.saturating_sub(self.max_lag), emit);
                 flush_at = i + FLUSH_EVERY;
             }
         }

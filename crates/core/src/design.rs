@@ -106,7 +106,8 @@
 //! start is probed, so every raw occurrence is found (each place the bit
 //! table flags is checked against the patterns anchored on those bytes).
 //! Occurrences are buffered until no later anchor can give an earlier start
-//! (the scan is more than the longest anchor offset past them) and then
+//! (the scan is more than three times the longest anchor offset past them:
+//! a folded run with full-width forms is longer than its pattern) and then
 //! taken greedily by start, longest first, skipping those that start inside
 //! the last one taken: that is the definition of leftmost-longest.
 //!

@@ -22,7 +22,7 @@ impl Resolver {
     }
 
     /// Buffers `h` in order. Occurrences come nearly in order (their starts
-    /// trail the scan by at most the longest anchor offset), so this moves
+    /// trail the scan by at most a few anchor offsets), so this moves
     /// few entries; a sort per flush cost a fifth of the scan on a lexicon
     /// of 5,000 n-grams. A watched character already buffered (two folded
     /// occurrences share it) is not buffered again.

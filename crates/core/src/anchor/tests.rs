@@ -158,3 +158,59 @@ fn a_traditional_anchor_has_its_spellings() {
         "one character of the window has one traditional form"
     );
 }
+
+#[test]
+fn folded_runs_longer_than_their_pattern_stay_in_order() {
+    // Full-width forms are longer than the ASCII they fold to, so a folded
+    // run can start further before its anchor than any pattern's anchor
+    // offset; its traditional forms must still come out in text order, also
+    // right after a flush of the buffer (every FLUSH_EVERY bytes). (The run
+    // holds full-width forms, which the scan reports itself, so reporting
+    // its traditional forms is not required, only allowed: the check is
+    // order, and the other hits against the reference.)
+    let patterns = vec!["国202020杭州峰会".to_string()];
+    let mut watched = vec!['國', '２', '０', '會', '\n'];
+    watched.sort_unstable();
+    let scanner = CharScanner::new(watched.clone());
+    let sieve = AnchorSieve::new(&patterns, &watched)
+        .expect("build")
+        .expect("sieve");
+    let (offset, _) = rarest_window(
+        &patterns[0],
+        Frequencies::shipped(),
+        &Spellings::new(&watched).expect("spellings"),
+    )
+    .expect("window");
+    assert!(
+        offset >= "国202020".len(),
+        "the anchor lies after the full-width forms"
+    );
+    let mut traditional_reported = 0;
+    for filler in FLUSH_EVERY - 40..FLUSH_EVERY + 40 {
+        let text = format!(
+            "{}國２０２０２０杭州峰會。国202020杭州峰会",
+            "a".repeat(filler)
+        );
+        let mut got = Vec::new();
+        sieve.find(&text, Some(&scanner), patterns.len(), &mut |h| got.push(h));
+        assert!(
+            got.windows(2).all(|w| w[0].start < w[1].start),
+            "filler {filler}: {got:?}"
+        );
+        let want = reference(&patterns, &scanner, &text);
+        let is_traditional = |h: &Hit| h.pid > 0 && text[h.start..].starts_with(['國', '會']);
+        let plain = |hits: &[Hit]| {
+            hits.iter()
+                .filter(|h| !is_traditional(h))
+                .copied()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(plain(&got), plain(&want), "filler {filler}");
+        assert!(got
+            .iter()
+            .filter(|h| is_traditional(h))
+            .all(|h| want.contains(h)));
+        traditional_reported += got.iter().filter(|h| is_traditional(h)).count();
+    }
+    assert!(traditional_reported > 0, "the folded comparison ran");
+}
