@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use crate::cell::opt;
 use crate::chart::FONTS;
+use crate::keyness::CHARACTERISTIC_PER_VALUE;
 use crate::series::{Series, Trend};
 use crate::summary::Summary;
 
@@ -28,6 +29,7 @@ pub fn html_report(trend: &Trend, title: &str, per_category: bool) -> Result<Str
     );
     write_note(&mut html, trend);
     write_summary(&mut html, trend);
+    write_characteristic(&mut html, trend);
     write_charts(&mut html, trend, &charts, size)?;
     write_series(&mut html, trend);
     html.push_str("</body>\n</html>\n");
@@ -138,6 +140,46 @@ fn write_summary(html: &mut String, trend: &Trend) {
     );
     for s in trend.summaries() {
         let _ = writeln!(html, "{}</tr>", summary_row(trend, &s));
+    }
+    html.push_str("</table>\n");
+}
+
+/// Each axis value's characteristic phrases: those it uses more than all
+/// other values together (G², p < 0.05), at most three a value.
+fn write_characteristic(html: &mut String, trend: &Trend) {
+    if trend.characteristic.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        html,
+        "<h2>Characteristic phrases</h2>\n<p class=\"note\">For each {axis}, the phrases it uses more than all other \
+         values of {axis} together, by log-likelihood G² (p &lt; 0.05; at most {CHARACTERISTIC_PER_VALUE}); log ratio 1 = \
+         twice the rate. As <code>tifa keyness --by {axis} --target VALUE</code>.</p>\n<table>\n<tr><th>{axis}</th>\
+         <th>phrase</th><th>count</th><th>per 10k</th><th>per 10k elsewhere</th><th>G²</th><th>log ratio</th></tr>",
+        axis = esc(&trend.axis)
+    );
+    for c in &trend.characteristic {
+        if c.rows.is_empty() {
+            let _ = writeln!(
+                html,
+                "<tr><td>{}</td><td colspan=\"6\" class=\"note\">none</td></tr>",
+                esc(&c.x)
+            );
+        }
+        for r in &c.rows {
+            let _ = writeln!(
+                html,
+                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{:.2}</td><td class=\"n\">{:.2}</td>\
+                 <td class=\"n\">{:.1}</td><td class=\"n\">{}</td></tr>",
+                esc(&c.x),
+                esc(&r.phrase),
+                r.target_count,
+                tifa_core::per_10k(r.target_count, r.target_chars),
+                tifa_core::per_10k(r.reference_count, r.reference_chars),
+                r.keyness.g2,
+                r.keyness.log_ratio.map_or(String::new(), |v| format!("{v:.2}"))
+            );
+        }
     }
     html.push_str("</table>\n");
 }

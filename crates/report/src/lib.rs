@@ -9,6 +9,7 @@
 //! ```text
 //! CountTable ──Trend::new──▶ Trend ─┬─ rows()        the series table
 //!                                   ├─ summaries()   one Summary per series
+//!                                   ├─ characteristic  phrases each value over-uses
 //!                                   ├─ chart_svg()   one SVG chart
 //!                                   ├─ html_report   one HTML page
 //!                                   └─ markdown_report  Markdown + SVG files
@@ -51,11 +52,13 @@
 //!   per category).
 //! - `summary` — [`Summary`] and [`Trend::summaries`].
 //! - `chart` — [`Trend::chart_svg`]: line and bar charts with `plotters`.
+//! - `keyness` — [`Characteristic`]: each axis value's characteristic
+//!   phrases, by tifa-core's keyness statistics.
 //! - `html` — [`html_report`].
 //! - `markdown` — [`markdown_report`].
 //! - `cell` — how the reports write optional values in table cells.
 //!
-//! Dependencies go one way: `summary` and `chart` build on `series`; the
+//! Dependencies go one way: `series` takes `keyness`; `summary` and `chart` build on `series`; the
 //! two reports, `html` and `markdown`, on those three and `cell`; nothing
 //! depends on a report.
 #![forbid(unsafe_code)]
@@ -64,12 +67,14 @@
 mod cell;
 mod chart;
 mod html;
+mod keyness;
 mod markdown;
 mod series;
 mod summary;
 
 pub use chart::FONTS;
 pub use html::{html_report, SMALL_MULTIPLES_FROM};
+pub use keyness::{Characteristic, CHARACTERISTIC_MIN_G2, CHARACTERISTIC_PER_VALUE};
 pub use markdown::markdown_report;
 pub use series::{Series, SeriesRow, Trend, TrendError};
 pub use summary::Summary;

@@ -22,6 +22,7 @@ pub fn markdown_report(
         trend.axis
     );
     write_summary(&mut md, trend);
+    write_characteristic(&mut md, trend);
     let files = write_charts(&mut md, trend, stem, per_category)?;
     write_series(&mut md, trend);
     Ok((md, files))
@@ -44,6 +45,35 @@ fn write_summary(md: &mut String, trend: &Trend) {
             s.total,
             opt(&s.change_per_10k)
         );
+    }
+}
+
+/// Each axis value's characteristic phrases (G², p < 0.05, at most three).
+fn write_characteristic(md: &mut String, trend: &Trend) {
+    if trend.characteristic.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "\n## Characteristic phrases\n\nPhrases each {axis} uses more than all other values together (log-likelihood G², p < 0.05; `tifa keyness --by {axis} --target VALUE`).\n\n| {axis} | phrase | count | per 10k | per 10k elsewhere | G² | log ratio |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |",
+        axis = trend.axis
+    );
+    for c in &trend.characteristic {
+        for r in &c.rows {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {:.2} | {:.2} | {:.1} | {} |",
+                c.x,
+                r.phrase,
+                r.target_count,
+                tifa_core::per_10k(r.target_count, r.target_chars),
+                tifa_core::per_10k(r.reference_count, r.reference_chars),
+                r.keyness.g2,
+                r.keyness
+                    .log_ratio
+                    .map_or(String::new(), |v| format!("{v:.2}"))
+            );
+        }
     }
 }
 

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use tifa_core::{natural_key_cmp, CountRow, CountTable, Lexicon, RowSelection};
 
+use crate::keyness::{characteristic, Characteristic};
+
 /// A numeric axis whose first and last values are at most this far apart
 /// gets every integer in between, so that the missing ones show as gaps;
 /// a wider one keeps only the values present.
@@ -162,6 +164,10 @@ pub struct Trend {
     /// A second row of axis labels: its field, and one label per axis
     /// value (empty where there is none): congress 18 → year 2012.
     pub second_labels: Option<(String, Vec<String>)>,
+    /// For each axis value with documents, the phrases (of the selection's
+    /// entries, or of the whole lexicon) it uses more than all other values
+    /// together, by log-likelihood (`tifa keyness --by AXIS --target X`).
+    pub characteristic: Vec<Characteristic>,
 }
 
 impl Trend {
@@ -189,6 +195,7 @@ impl Trend {
         };
         let series = series_along(&axis, &xs, rows);
         let chosen = chosen(selection, series.len());
+        let characteristic = characteristic(table, lexicon, &axis, &xs, selection.entries.as_ref());
         Ok(Trend {
             axis,
             group_by,
@@ -200,6 +207,7 @@ impl Trend {
             min_chars: 0,
             shared_scale: true,
             second_labels: None,
+            characteristic,
         })
     }
 

@@ -167,3 +167,58 @@ fn a_second_row_of_labels_names_each_axis_value_once() {
         );
     }
 }
+
+#[test]
+fn characteristic_phrases_are_the_keyness_of_each_value_against_the_rest() {
+    let filler = "各项工作取得新进展。".repeat(40);
+    let (t, m) = table(&[
+        (
+            "2018",
+            &format!(
+                "{filler}一府一委两院。一府一委两院。一府一委两院。一府一委两院。全过程人民民主。"
+            ),
+        ),
+        ("2019", &format!("{filler}一府两院。全过程人民民主。")),
+        ("2020", &format!("{filler}一府两院。全过程人民民主。")),
+    ]);
+    let trend = Trend::new(&t, m.lexicon(), &RowSelection::default()).unwrap();
+    let xs: Vec<&str> = trend.characteristic.iter().map(|c| c.x.as_str()).collect();
+    assert_eq!(xs, ["2018", "2019", "2020"]);
+    let first = &trend.characteristic[0];
+    assert_eq!(
+        first.rows.len(),
+        1,
+        "全过程人民民主 is used at the same rate everywhere"
+    );
+    let row = &first.rows[0];
+    assert_eq!(row.phrase, "一府一委两院");
+    // The numbers of `tifa keyness --by year --target 2018`: 4 matches in
+    // 2018's characters against 0 in the other two years'.
+    let chars = |text_len: usize| text_len as u64;
+    let c18 = chars(filler.chars().count() + 4 * 7 + 8);
+    let c_rest = 2 * chars(filler.chars().count() + 5 + 8);
+    assert_eq!((row.target_chars, row.reference_chars), (c18, c_rest));
+    assert_eq!(
+        row.keyness,
+        tifa_core::stats::keyness::keyness(4, c18, 0, c_rest)
+    );
+    assert!(row.keyness.g2 >= crate::CHARACTERISTIC_MIN_G2);
+    // 一府两院 twice in 2019-2020 and never in 2018: below p < 0.05 for each
+    // year alone (1 against 1), so no row.
+    assert!(
+        trend.characteristic[1].rows.is_empty(),
+        "{:?}",
+        trend.characteristic[1]
+    );
+    let html = html_report(&trend, "t", false).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let cells = scraper::Selector::parse("h2 + p + table tr td").unwrap();
+    let texts: Vec<String> = doc
+        .select(&cells)
+        .map(|td| td.text().collect::<String>())
+        .collect();
+    assert_eq!(&texts[..3], ["2018", "一府一委两院", "4"], "{texts:?}");
+    assert!(html.contains("<h2>Characteristic phrases</h2>"));
+    let (md, _) = crate::markdown_report(&trend, "t", "t", false).unwrap();
+    assert!(md.contains("| 2018 | 一府一委两院 | 4 |"), "{md}");
+}
