@@ -46,6 +46,13 @@ const LEXICONS: &[(&str, &str)] = &[
         "干部乾坤\n乾坤大挪移\n后来居上\n皇后娘娘\n面面俱到\n方便面条\n",
     ),
     (
+        // Traditional forms outside U+4000–U+9FFF (Extension A, lead byte
+        // E3; 4-byte) of characters inside it, and a simplified character in
+        // Extension A: 㓨 → 刾, 㑯 → 㑔, 𣈶 → 暅.
+        "ext-a",
+        "刾刺客\n㑔人民\n暅日月\n人民刾刺\n",
+    ),
+    (
         // Unfolded in strict mode: white space, full-width and traditional
         // forms inside the patterns themselves.
         "strict-raw",
@@ -333,6 +340,14 @@ const TEXTS: &[&str] = &[
     "歲歲年年",
     "𡻕𡻕年年",
     "嵗\n歲年年",
+    "㓨刺客",
+    "刾刺客",
+    "㓨\n刺客",
+    "㑯人民",
+    "㑔人民",
+    "𣈶日月",
+    "暅日月",
+    "人民㓨刺客",
 ];
 
 #[test]
@@ -589,6 +604,30 @@ proptest! {
     fn the_builtin_lexicon_agrees(text in text_strategy(200)) {
         if let Err(e) = check("builtin", &text) {
             return Err(TestCaseError::fail(e));
+        }
+    }
+}
+
+#[test]
+fn a_declined_lexicon_falls_back_exactly() {
+    // 䀉 (U+4009, three bytes, inside the scan's blind block) folds to 𥁢
+    // (four bytes): its spellings would not be six bytes, so the anchored
+    // finder declines; 2-byte and short patterns too.
+    for (lex, texts) in [
+        (
+            "𥁢民主\n人民𥁢\n",
+            &["䀉民主", "人民䀉", "人民\n𥁢", "𥁢民主"][..],
+        ),
+        ("5G\n人民\n", &["５G人民", "5\nG", "人\u{200B}民"][..]),
+    ] {
+        let lexicon = Lexicon::parse(lex, LexiconFormat::Lines, "declined").expect("lexicon");
+        let a = build(&lexicon, Strategy::Anchored, false, false);
+        assert!(!uses_anchors(&a), "{a:?}");
+        let d = build(&lexicon, Strategy::Dfa, false, false);
+        for t in texts {
+            assert_eq!(rows(&a, t), rows(&d, t), "{t:?}");
+            assert_eq!(literal(&a, t), reference(&lexicon, t), "{t:?}");
+            assert!(!literal(&a, t).is_empty(), "{t:?}");
         }
     }
 }
