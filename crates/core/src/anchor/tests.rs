@@ -506,12 +506,18 @@ fn review_anchor_offsets() {
 fn review_folded_run_at_three_times_the_offset_across_every_flush_point() {
     // A run of full-width forms before the anchor, as long as the lag
     // allows, followed by traditional forms, at every byte around a flush.
-    let patterns = vec!["2020202020杭州峰会".to_string(), "国家权力".to_string()];
+    let patterns = vec![
+        "2020202020杭州峰会".to_string(),
+        "国202020杭州峰会".to_string(),
+        "国家权力".to_string(),
+    ];
     for filler in FLUSH_EVERY - 70..FLUSH_EVERY + 70 {
         for tail in [
             "２０２０２０２０２０杭州峰會",
             "２０２０２０２０２０杭州峰会國家權力",
             "國家權力２０２０２０２０２０杭州峰會",
+            "國２０２０２０杭州峰會",
+            "ａ國２０２０２０杭州峰會",
         ] {
             let text = format!("{}{tail}。{tail}", "a".repeat(filler));
             if let Err(e) = check_review(&patterns, &text) {
