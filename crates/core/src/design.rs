@@ -115,20 +115,29 @@
 //! watched character: testing each ideograph of the text cost a third of
 //! the scan, and among ideographs the only watched ones are traditional
 //! forms. It reports every watched character outside U+4000–U+9FFF (white
-//! space, zero-width, full-width, compatibility forms), and a traditional
-//! form in that block exactly when it lies in a run of characters, with no
-//! ignorable among them, that folds to a pattern. Such a run holds, at the
-//! pattern's anchor offset, one *spelling* of the anchor (each character as
-//! itself or one of its traditional forms); every spelling is a key of the
-//! table, and where one is found the pattern is compared folded character
-//! by character. That this suffices: a traditional form that lies in no
-//! occurrence in N is harmless (above) whether reported or not, since it is
-//! not ignorable and folding it changes no other character. One that lies
-//! in an occurrence in N either lies in such a run (reported, so its piece
-//! is searched again) or the occurrence's raw span holds an ignorable run,
-//! which is reported; that run is crossed by the occurrence, so it is not a
-//! cut, and the piece holding it, which holds the whole occurrence, is
-//! folded and searched again.
+//! space, zero-width, full-width, compatibility and four-byte forms), and a
+//! traditional form in that block when it lies in a run of characters that
+//! folds to a pattern and holds nothing but the pattern's own characters and
+//! their traditional forms in that block (no ignorable, no full-width or
+//! other form the scan reports itself). Such a run holds, at the pattern's
+//! anchor offset, one *spelling* of the anchor (each character as itself or
+//! one of its traditional forms in the block); every spelling is a key of
+//! the table, and where one is found the pattern is compared folded
+//! character by character, and the traditional forms of the run are
+//! reported. (In other runs it may report them too, or not.)
+//!
+//! That this suffices: a traditional form that lies in no occurrence in N
+//! is harmless (above) whether reported or not, since it is not ignorable
+//! and folding it changes no other character. Take one that lies in an
+//! occurrence in N. If the occurrence's raw span holds an ignorable run,
+//! that run is reported and crossed by the occurrence, so it is no cut, and
+//! the piece holding it, which holds the whole occurrence, is folded and
+//! searched again. If the span holds another character the scan reports
+//! (a full-width form, a four-byte traditional form), that character is
+//! covered by the occurrence, so harmful, and its piece is searched again
+//! the same way. Otherwise the span is a run as above, and the traditional
+//! form itself is reported. (`crates/core/tests/anchored_review.rs` checks
+//! each case against the aho-corasick strategy and a plain reference.)
 //!
 //! ## Finding watched characters
 //!
