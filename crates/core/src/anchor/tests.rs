@@ -110,7 +110,7 @@ fn reference(patterns: &[String], scanner: &CharScanner, text: &str) -> Vec<Hit>
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
     #[test]
     fn finds_what_the_automaton_and_decoding_find(
         set in 0..SETS.len(),
@@ -467,7 +467,7 @@ fn check_review(patterns: &[String], text: &str) -> Result<(), String> {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1500))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
     #[test]
     fn review_sets_with_the_real_watched_set(
         set in 0..REVIEW_SETS.len(),
