@@ -31,7 +31,11 @@ pub fn stdout_of(cmd: &mut Command) -> Vec<Value> {
 
 /// A fresh empty directory for one test, named by `tag`.
 pub fn tempdir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("tifa-test-{}-{tag}", std::process::id()));
+    // Unique per call: tests of one binary run on threads of one process,
+    // and two that asked for the same tag removed each other's files.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("tifa-test-{}-{tag}-{n}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
