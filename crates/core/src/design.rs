@@ -136,7 +136,7 @@
 //! (a full-width form, a four-byte traditional form), that character is
 //! covered by the occurrence, so harmful, and its piece is searched again
 //! the same way. Otherwise the span is a run as above, and the traditional
-//! form itself is reported. (`crates/core/tests/anchored_review.rs` checks
+//! form itself is reported. (`crates/core/tests/anchored_finder.rs` checks
 //! each case against the aho-corasick strategy and a plain reference.)
 //!
 //! ## Finding watched characters

@@ -1,5 +1,5 @@
-//! Review of the anchored finder (`Strategy::Anchored`): crafted texts and
-//! lexicons meant to break it, and property tests with adversarial
+//! The anchored finder (`Strategy::Anchored`) against the ways it could go wrong:
+//! crafted texts and lexicons meant to break it, and property tests with adversarial
 //! alphabets, each compared with `Strategy::Dfa` and with a plain reference
 //! (fold the text, search it leftmost-longest, map the spans back).
 
