@@ -65,14 +65,30 @@ pub(crate) fn run_corpus<T: Send>(
 /// nothing more is printed and the error ends the command.
 pub(crate) fn print_per_document<R: Serialize + Send>(
     input: &InputOpts,
-    mut printer: Printer,
+    printer: Printer,
     work: impl Fn(&Document) -> Vec<R> + Sync,
 ) -> Result<ExitCode> {
+    print_per_document_with(input, printer, work, |p, _, r| p.push(r))
+}
+
+/// As [`print_per_document`], each item printed by `print` with its
+/// document's info: a record can then borrow the document id instead of
+/// holding a copy (`tifa numbers`: one `String` and one more vector of
+/// records fewer per document).
+pub(crate) fn print_per_document_with<T: Send>(
+    input: &InputOpts,
+    mut printer: Printer,
+    work: impl Fn(&Document) -> Vec<T> + Sync,
+    mut print: impl FnMut(&mut Printer, &DocInfo, &T) -> std::io::Result<()>,
+) -> Result<ExitCode> {
     let mut failed = None;
-    let account = run_corpus(input, work, |_, records, account| {
-        account.matches += records.len() as u64;
+    let account = run_corpus(input, work, |info, items, account| {
+        account.matches += items.len() as u64;
         if failed.is_none() {
-            failed = printer.push_all(&records).err();
+            failed = items
+                .iter()
+                .try_for_each(|item| print(&mut printer, info, item))
+                .err();
         }
     })?;
     if let Some(e) = failed {

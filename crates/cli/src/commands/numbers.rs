@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 use tifa_core::meta::field_value;
-use tifa_core::{numbers_by_subject, NumberExtractor, NumberMention, NumberRecord};
+use tifa_core::{numbers_by_subject, NumberExtractor, NumberMention, NumberRecordRef};
 use tifa_corpus::Document;
 
 use crate::args::NumbersArgs;
-use crate::driver::print_per_document;
+use crate::driver::{print_per_document, print_per_document_with};
 use crate::error::Result;
 use crate::output::{Format, Printer};
 
@@ -56,14 +56,16 @@ pub(crate) fn run(args: NumbersArgs) -> Result<ExitCode> {
     } else {
         let mut columns = vec!["doc"];
         columns.extend(NumberMention::FIELDS);
-        print_per_document(&args.input, Printer::new(format, &columns), |doc| {
-            mentions(doc)
-                .into_iter()
-                .map(|mention| NumberRecord {
-                    doc: doc.id.clone(),
+        print_per_document_with(
+            &args.input,
+            Printer::new(format, &columns),
+            mentions,
+            |printer, info, mention| {
+                printer.push(&NumberRecordRef {
+                    doc: &info.id,
                     mention,
                 })
-                .collect()
-        })
+            },
+        )
     }
 }

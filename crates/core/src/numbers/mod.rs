@@ -67,7 +67,7 @@ mod types;
 mod vocab;
 
 pub use totals::{numbers_by_subject, SubjectTotal};
-pub use types::{NumberKind, NumberMention, NumberRecord, NumberValue};
+pub use types::{NumberKind, NumberMention, NumberRecord, NumberRecordRef, NumberValue};
 
 /// Marks that join the two ends of a range.
 pub(crate) const RANGE_MARKS: &[char] = &['-', '—', '–', '~', '～', '至', '到', '－'];

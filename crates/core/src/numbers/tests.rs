@@ -271,3 +271,22 @@ fn the_field_names_are_the_serialized_fields_in_order() {
         "{json}"
     );
 }
+
+#[test]
+fn a_borrowed_record_serializes_as_the_owned_one() {
+    for m in ex().extract("召开会议7次，增长5.5%，总投资1.2万亿元，x余件，2021-2035年")
+    {
+        let owned = NumberRecord {
+            doc: "报告-1".into(),
+            mention: m.clone(),
+        };
+        let borrowed = NumberRecordRef {
+            doc: "报告-1",
+            mention: &m,
+        };
+        assert_eq!(
+            serde_json::to_string(&owned).unwrap(),
+            serde_json::to_string(&borrowed).unwrap()
+        );
+    }
+}

@@ -175,3 +175,14 @@ pub struct NumberRecord {
     #[serde(flatten)]
     pub mention: NumberMention,
 }
+
+/// A [`NumberRecord`] that borrows its document id and mention: serializes
+/// exactly as the owned one, for printing without copying either.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct NumberRecordRef<'a> {
+    /// The document's id.
+    pub doc: &'a str,
+    /// The mention's fields.
+    #[serde(flatten)]
+    pub mention: &'a NumberMention,
+}
