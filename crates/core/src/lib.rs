@@ -79,5 +79,6 @@ pub use numbers::{
 };
 pub use options::{LexiconSources, MatchOptions};
 pub use records::{
-    kwic, phrase_counts, scan, scan_until, KwicRecord, LineCounter, PhraseCount, ScanRecord,
+    kwic, phrase_counts, scan, scan_hits, scan_until, KwicRecord, LineCounter, PhraseCount,
+    ScanHit, ScanHitOf, ScanRecord,
 };

@@ -44,14 +44,78 @@ pub struct ScanRecord {
 /// # Ok::<(), tifa_core::Error>(())
 /// ```
 pub fn scan(matcher: &Matcher, doc: &str, text: &str) -> Vec<ScanRecord> {
+    scan_hits(matcher, text)
+        .into_iter()
+        .map(|h| h.with_doc(doc))
+        .collect()
+}
+
+/// One match of a scan without its document, borrowing the matcher's
+/// strings: a [`ScanRecord`] without its four copies. Printed with its
+/// document by [`ScanHitOf`], which serializes exactly as a [`ScanRecord`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ScanHit<'m> {
+    /// Canonical phrase of the entry.
+    pub phrase: &'m str,
+    /// Category of the entry.
+    pub category: &'m str,
+    /// The lexicon form that matched (phrase or variant).
+    pub variant: &'m str,
+    /// `literal` or `expanded`.
+    pub form: Form,
+    /// Between quotation marks.
+    pub quoted: bool,
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset of the end (exclusive).
+    pub end: usize,
+    /// Char offset of the start.
+    pub char_start: usize,
+    /// Char offset of the end (exclusive).
+    pub char_end: usize,
+    /// 1-based line of the start.
+    pub line: usize,
+}
+
+impl ScanHit<'_> {
+    /// The owned record of this hit in document `doc`.
+    pub fn with_doc(&self, doc: &str) -> ScanRecord {
+        ScanRecord {
+            doc: doc.to_string(),
+            phrase: self.phrase.to_string(),
+            category: self.category.to_string(),
+            variant: self.variant.to_string(),
+            form: self.form,
+            quoted: self.quoted,
+            start: self.start,
+            end: self.end,
+            char_start: self.char_start,
+            char_end: self.char_end,
+            line: self.line,
+        }
+    }
+}
+
+/// A [`ScanHit`] with its document: serializes exactly as a [`ScanRecord`].
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ScanHitOf<'a> {
+    /// The document's id.
+    pub doc: &'a str,
+    /// The match.
+    #[serde(flatten)]
+    pub hit: &'a ScanHit<'a>,
+}
+
+/// The scan hits of one text, in text order: the records of [`scan`]
+/// without the document.
+pub fn scan_hits<'m>(matcher: &'m Matcher, text: &str) -> Vec<ScanHit<'m>> {
     let mut lines = LineCounter::default();
     matcher
         .find_iter(text)
-        .map(|m: Match<'_>| ScanRecord {
-            doc: doc.to_string(),
-            phrase: m.phrase().to_string(),
-            category: m.category().to_string(),
-            variant: m.variant().to_string(),
+        .map(|m: Match<'m>| ScanHit {
+            phrase: m.phrase(),
+            category: m.category(),
+            variant: m.variant(),
             form: m.form(),
             quoted: m.quoted(),
             start: m.start(),

@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use tifa_core::scan;
+use tifa_core::{scan_hits, ScanHitOf};
 
 use crate::args::ScanArgs;
-use crate::driver::print_per_document;
+use crate::driver::print_per_document_with;
 use crate::error::Result;
 use crate::output::{Format, Printer};
 
@@ -28,7 +28,10 @@ pub(crate) fn run(args: ScanArgs) -> Result<ExitCode> {
     let lexicon = args.matching.lexicon.sources().load()?;
     let matcher = args.matching.options().build(&lexicon)?;
     let printer = Printer::new(Format::resolve(args.format.format), SCAN_COLUMNS);
-    print_per_document(&args.input, printer, |doc| {
-        scan(&matcher, &doc.id, &doc.text)
-    })
+    print_per_document_with(
+        &args.input,
+        printer,
+        |doc| scan_hits(&matcher, &doc.text),
+        |printer, info, hit| printer.push(&ScanHitOf { doc: &info.id, hit }),
+    )
 }
