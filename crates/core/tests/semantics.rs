@@ -499,7 +499,8 @@ proptest! {
 #[test]
 fn a_scan_hit_with_its_document_serializes_as_the_scan_record() {
     let matcher = Matcher::new(&Lexicon::builtin()).unwrap();
-    let text = "坚持“一府一委两院”，\n发展全過程人民\n民主。政治机关、国家权力机关、工作机关和代表机关";
+    let text =
+        "坚持“一府一委两院”，\n发展全過程人民\n民主。政治机关、国家权力机关、工作机关和代表机关";
     let records = tifa_core::scan(&matcher, "报告.txt", text);
     let hits = tifa_core::scan_hits(&matcher, text);
     assert_eq!(records.len(), hits.len());
