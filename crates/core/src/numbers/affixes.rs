@@ -240,11 +240,10 @@ pub(crate) fn unit_and_kind(
     if prefix.percent {
         return (NumberKind::Percent, Some("%".into()), 0);
     }
-    if let Some(('%', len)) = char_at(text, at, limit) {
-        return (NumberKind::Percent, Some("%".into()), len);
-    }
-    if let Some(('‰', len)) = char_at(text, at, limit) {
-        return (NumberKind::Percent, Some("‰".into()), len);
+    match char_at(text, at, limit) {
+        Some(('%', len)) => return (NumberKind::Percent, Some("%".into()), len),
+        Some(('‰', len)) => return (NumberKind::Percent, Some("‰".into()), len),
+        _ => {}
     }
     // 党的十大: a congress whatever follows it.
     let of_the_party = text[..prefix.start].ends_with("党的");
@@ -278,6 +277,10 @@ pub(crate) fn ordinal_suffix(
     value: Decimal,
     of_the_party: bool,
 ) -> Option<(&'static str, usize)> {
+    // One decoded char rules out the words below at most numbers.
+    if !matches!(char_at(text, at, limit), Some(('中' | '届' | '大', _))) {
+        return None;
+    }
     if let Some(len) = word_at(text, at, limit, "中全会") {
         return Some(("中全会", len));
     }

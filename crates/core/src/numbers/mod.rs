@@ -4,7 +4,7 @@
 //! # How a mention is found
 //! One left-to-right pass. At a character a number can start with (a digit,
 //! Arabic, full-width or Chinese; a unit 十百千万亿 for bare magnitudes; an
-//! `x` placeholder), found by one SIMD scan, the small grammar of
+//! `x` placeholder), found by one scan of a byte-pair table, the small grammar of
 //! `mention.rs` reads, in order:
 //!
 //! 1. a prefix just before it: 第 (ordinal), 百分之 (percent), or an
@@ -65,6 +65,7 @@ mod text;
 mod totals;
 mod types;
 mod vocab;
+mod word_index;
 
 pub use totals::{numbers_by_subject, SubjectTotal};
 pub use types::{NumberKind, NumberMention, NumberRecord, NumberRecordRef, NumberValue};
@@ -143,7 +144,13 @@ impl NumberExtractor {
         stop: impl FnMut() -> bool,
     ) -> Option<Vec<NumberMention>> {
         let mut out = Vec::new();
-        let done = for_each_piece(text, sentence_pieces(text, size), stop, |piece, at| {
+        // A numeral phrase holding 。 (a lexicon's own) would be cut: then
+        // the text is one piece, as the matcher's own pieces are.
+        let ranges: Box<dyn Iterator<Item = Range<usize>>> = match &self.matcher {
+            Some(m) => m.pieces(text, size),
+            None => Box::new(sentence_pieces(text, size)),
+        };
+        let done = for_each_piece(text, ranges, stop, |piece, at| {
             out.extend(self.extract(piece).into_iter().map(|mut m| {
                 m.start += at.byte;
                 m.end += at.byte;
@@ -223,7 +230,9 @@ fn start_scanner() -> &'static CharScanner {
             .filter_map(char::from_u32)
             .filter(|&c| is_start(c))
             .collect();
-        CharScanner::new(chars)
+        // Number starts are dense (一 alone is one character in 160): the
+        // pair table, not the SIMD searchers.
+        CharScanner::by_pairs(chars)
     })
 }
 

@@ -8,8 +8,9 @@
 //! longer than 12 chars, or one that the verb list does not cut, is left out
 //! (`null`) rather than guessed.
 
-use super::text::{is_han, WordIndex};
+use super::text::is_han;
 use super::vocab::vocabulary;
+use super::word_index::WordIndex;
 
 /// Does `c` end a clause? (A `match`, not a search of a list: it runs at
 /// every char before a counted number.)
@@ -126,7 +127,12 @@ fn without_ignorables(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
 /// leaves something after it (the largest verb end below `s.len()`)?
 fn last_verb_cut(s: &str, verbs: &WordIndex) -> (bool, Option<usize>) {
     let (mut any, mut cut) = (false, None);
-    for (i, _) in s.char_indices() {
+    // From the end: once a cut is found, a verb starting more than the
+    // longest verb before it cannot end after it.
+    for (i, _) in s.char_indices().rev() {
+        if cut.is_some_and(|c| i + verbs.longest_len() <= c) {
+            break;
+        }
         // Every verb starting here, not only the longest: 召开 and 召 both cut.
         for end in verbs.all_at(s, i) {
             any = true;

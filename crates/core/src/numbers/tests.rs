@@ -253,6 +253,18 @@ fn extraction_in_pieces_equals_the_whole() {
 }
 
 #[test]
+fn a_numeral_phrase_holding_a_sentence_end_keeps_the_text_whole() {
+    // Found by review: pieces cut after every 。 split the phrase 三个。四个
+    // and its numerals came out as mentions.
+    let lexicon =
+        Lexicon::from_entries(vec![crate::Entry::new("三个。四个", "custom")], "t").unwrap();
+    let ex = NumberExtractor::new(&lexicon).unwrap();
+    let text = format!("{}会议三个。四个结束。", "文字".repeat(400));
+    assert!(ex.extract(&text).is_empty());
+    assert_eq!(ex.extract_in_pieces(&text, 1024, || false).unwrap(), vec![]);
+}
+
+#[test]
 fn the_field_names_are_the_serialized_fields_in_order() {
     let m = &ex().extract("召开会议7次")[0];
     // The JSON text, not a `Value` (whose map may sort its keys).

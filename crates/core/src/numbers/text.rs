@@ -11,8 +11,6 @@
 //! white space between the single digits of one number is (see
 //! `read::arabic_digits`), never between two numbers (`2019 2020`).
 
-use rustc_hash::FxHashMap as HashMap;
-
 use crate::fold::{fold_char, is_ignorable};
 
 /// The character `c` stands for in number text: full-width forms as ASCII,
@@ -44,16 +42,23 @@ fn bytes_start_with(a: &[u8], b: &[u8]) -> bool {
 /// length in the original.
 #[inline]
 pub(crate) fn char_at(text: &str, at: usize, limit: usize) -> Option<(char, usize)> {
+    written_char_at(text, at, limit).map(|(_, c, len)| (c, len))
+}
+
+/// The char at byte `at` of `text` (before `limit`) as written and
+/// normalized, with its length in the original.
+#[inline]
+pub(crate) fn written_char_at(text: &str, at: usize, limit: usize) -> Option<(char, char, usize)> {
     if at >= limit {
         return None;
     }
     // ASCII first: digits, separators and marks are most of what is read.
     let b = *text.as_bytes().get(at)?;
     if b < 0x80 {
-        return Some((b as char, 1));
+        return Some((b as char, b as char, 1));
     }
     let c = text.get(at..)?.chars().next()?;
-    Some((number_char(c), c.len_utf8()))
+    Some((c, number_char(c), c.len_utf8()))
 }
 
 /// The normalized char just before byte `at`, with its length.
@@ -122,70 +127,6 @@ pub(crate) fn skip_ws(text: &str, at: usize, limit: usize) -> usize {
         .sum::<usize>()
 }
 
-/// A word list indexed by first (normalized) char: the longest word a text
-/// starts with, in one hash look-up and a few compares, whatever the list's
-/// length (a linear scan of these lists was once the largest cost of
-/// extraction after the phrase pass).
-pub(crate) struct WordIndex(HashMap<char, Vec<&'static str>>);
-
-impl WordIndex {
-    /// Indexes `words`; among words with one first char, longest first.
-    pub(crate) fn new<'a>(words: impl IntoIterator<Item = &'a &'static str>) -> WordIndex {
-        let mut m: HashMap<char, Vec<&'static str>> = HashMap::default();
-        for &w in words {
-            if let Some(c) = w.chars().next() {
-                m.entry(c).or_default().push(w);
-            }
-        }
-        for v in m.values_mut() {
-            v.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
-            v.dedup();
-        }
-        WordIndex(m)
-    }
-
-    /// The longest word `text[at..limit]` starts with (normalized), and its
-    /// length in the original.
-    #[inline]
-    pub(crate) fn at(&self, text: &str, at: usize, limit: usize) -> Option<(&'static str, usize)> {
-        let (c, _) = char_at(text, at, limit)?;
-        self.0
-            .get(&c)?
-            .iter()
-            .find_map(|w| word_at(text, at, limit, w).map(|len| (*w, len)))
-    }
-
-    /// The longest word a plain `&str` starts with (subjects, already cut
-    /// from the text).
-    #[inline]
-    pub(crate) fn prefix_of(&self, s: &str) -> Option<&'static str> {
-        self.at(s, 0, s.len()).map(|(w, _)| w)
-    }
-
-    /// Does some word start with `c` (normalized)?
-    #[inline]
-    pub(crate) fn has_first(&self, c: char) -> bool {
-        self.0.contains_key(&c)
-    }
-
-    /// The ends of every word that `s[at..]` starts with (plain text).
-    pub(crate) fn all_at<'s>(&'s self, s: &'s str, at: usize) -> impl Iterator<Item = usize> + 's {
-        let first = s[at..].chars().next();
-        first
-            .and_then(|c| self.0.get(&c))
-            .into_iter()
-            .flatten()
-            .filter(move |w| s[at..].starts_with(**w))
-            .map(move |w| at + w.len())
-    }
-
-    /// The words, for tests.
-    #[cfg(test)]
-    pub(crate) fn words(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.0.values().flatten().copied()
-    }
-}
-
 /// Is `c` a Han character (the basic block or extension A)?
 pub(crate) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
@@ -205,14 +146,5 @@ mod tests {
         assert_eq!(number_char('兩'), '两');
         assert_eq!(number_char('個'), '个');
         assert_eq!(number_char('\n'), '\n');
-    }
-
-    #[test]
-    fn the_index_finds_the_longest_word() {
-        let words: &[&'static str] = &["人", "人次", "个"];
-        let index = WordIndex::new(words);
-        assert_eq!(index.at("人次多", 0, 9), Some(("人次", 6)));
-        assert_eq!(index.at("個人", 0, 6), Some(("个", 3)));
-        assert_eq!(index.prefix_of("次"), None);
     }
 }

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use super::text::WordIndex;
+use super::word_index::WordIndex;
 
 /// What a unit says about its number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
