@@ -118,8 +118,7 @@ impl Printer {
                 };
                 for k in header {
                     let c = cell(row.get(k));
-                    w.write_field(if tsv { one_line(c) } else { c }.as_bytes())
-                        .map_err(io_error)?;
+                    w.write_field(field(tsv, c.as_bytes())).map_err(io_error)?;
                 }
                 w.write_record(None::<&[u8]>).map_err(io_error)
             }
@@ -142,8 +141,7 @@ impl Printer {
             return Ok(());
         };
         for (i, k) in header.iter().enumerate() {
-            let c = self.row.cell_at(i, k).into();
-            w.write_field(if tsv { one_line(c) } else { c }.as_bytes())
+            w.write_field(field(tsv, self.row.cell_at(i, k)))
                 .map_err(io_error)?;
         }
         w.write_record(None::<&[u8]>).map_err(io_error)
@@ -164,9 +162,7 @@ impl Printer {
             return Ok(());
         };
         for c in cells {
-            let c = c.as_str().into();
-            w.write_field(if tsv { one_line(c) } else { c }.as_bytes())
-                .map_err(io_error)?;
+            w.write_field(field(tsv, c.as_bytes())).map_err(io_error)?;
         }
         w.write_record(None::<&[u8]>).map_err(io_error)
     }
@@ -228,12 +224,32 @@ fn json_io_error(e: serde_json::Error) -> io::Error {
     }
 }
 
-/// A tsv cell on one line: tabs and line breaks as spaces.
-fn one_line(c: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
-    if c.contains(['\t', '\n', '\r']) {
-        c.replace(['\t', '\n', '\r'], " ").into()
+/// A cell as written: as it is in csv (the writer quotes it), on one line
+/// in tsv (which has no quoting).
+fn field(tsv: bool, c: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if tsv {
+        one_line(c)
     } else {
-        c
+        c.into()
+    }
+}
+
+/// A tsv cell on one line: tabs and line breaks as spaces (the bytes
+/// replaced are ASCII, so UTF-8 stays UTF-8).
+fn one_line(c: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    if c.iter().any(|b| matches!(b, b'\t' | b'\n' | b'\r')) {
+        c.iter()
+            .map(|&b| {
+                if matches!(b, b'\t' | b'\n' | b'\r') {
+                    b' '
+                } else {
+                    b
+                }
+            })
+            .collect::<Vec<u8>>()
+            .into()
+    } else {
+        c.into()
     }
 }
 
