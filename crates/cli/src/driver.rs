@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 use tifa_core::meta::field_value;
 use tifa_core::{AdHoc, CountTable, Counts, EntryId, Matcher};
-use tifa_corpus::{find_inputs, for_each_in_order, DocInfo, Document, Item, ReadOptions};
+use tifa_corpus::{find_inputs, for_each_part_in_order, DocInfo, Document, Part, ReadOptions};
 
 use crate::account::Account;
 use crate::args::{InputOpts, LexiconOpts, SelectOpts};
@@ -29,6 +29,16 @@ pub(crate) fn thread_count(input: &InputOpts) -> usize {
 pub(crate) fn run_corpus<T: Send>(
     input: &InputOpts,
     work: impl Fn(&Document) -> T + Sync,
+    each: impl FnMut(&DocInfo, T, &mut Account),
+) -> Result<Account> {
+    run_corpus_by_part(input, |d, emit| emit(work(d)), each)
+}
+
+/// As [`run_corpus`], the work handing over its results in parts (`emit`),
+/// each passed to `each` as soon as the documents before it are done.
+pub(crate) fn run_corpus_by_part<T: Send>(
+    input: &InputOpts,
+    work: impl Fn(&Document, &mut dyn FnMut(T)) + Sync,
     mut each: impl FnMut(&DocInfo, T, &mut Account),
 ) -> Result<Account> {
     let threads = thread_count(input);
@@ -49,13 +59,19 @@ pub(crate) fn run_corpus<T: Send>(
         meta: input.meta.clone(),
         no_mmap: input.no_mmap,
     };
-    for_each_in_order(&found.inputs, &opts, threads, work, |item| match item {
-        Item::Document(doc, result) => {
+    let mut current: Option<DocInfo> = None;
+    for_each_part_in_order(&found.inputs, &opts, threads, work, |part| match part {
+        Part::Begin(doc) => {
             account.document(&doc);
-            each(&doc, result, &mut account);
+            current = Some(doc);
         }
-        Item::Skipped(n) => account.skipped(&n),
-        Item::Warning(n) => account.warning(&n),
+        Part::Result(result) => {
+            if let Some(doc) = &current {
+                each(doc, result, &mut account);
+            }
+        }
+        Part::Skipped(n) => account.skipped(&n),
+        Part::Warning(n) => account.warning(&n),
     });
     Ok(account)
 }
@@ -77,12 +93,26 @@ pub(crate) fn print_per_document<R: Serialize + Send>(
 /// records fewer per document).
 pub(crate) fn print_per_document_with<T: Send>(
     input: &InputOpts,
-    mut printer: Printer,
+    printer: Printer,
     work: impl Fn(&Document) -> Vec<T> + Sync,
+    print: impl FnMut(&mut Printer, &DocInfo, &T) -> std::io::Result<()>,
+) -> Result<ExitCode> {
+    print_by_piece(input, printer, |d, emit| emit(work(d)), print)
+}
+
+/// As [`print_per_document_with`], the work handing over its records a
+/// part at a time (`emit`: the records of one piece of a long document):
+/// each part is printed as soon as the documents before it are, so a long
+/// document's records are never all held at once (`tifa numbers`, `scan`,
+/// `kwic` on a 300 MiB text).
+pub(crate) fn print_by_piece<T: Send>(
+    input: &InputOpts,
+    mut printer: Printer,
+    work: impl Fn(&Document, &mut dyn FnMut(Vec<T>)) + Sync,
     mut print: impl FnMut(&mut Printer, &DocInfo, &T) -> std::io::Result<()>,
 ) -> Result<ExitCode> {
     let mut failed = None;
-    let account = run_corpus(input, work, |info, items, account| {
+    let account = run_corpus_by_part(input, work, |info, items, account| {
         account.matches += items.len() as u64;
         if failed.is_none() {
             failed = items

@@ -79,6 +79,7 @@ pub use numbers::{
 };
 pub use options::{LexiconSources, MatchOptions};
 pub use records::{
-    kwic, phrase_counts, scan, scan_hits, scan_until, KwicRecord, LineCounter, PhraseCount,
-    ScanHit, ScanHitOf, ScanRecord,
+    kwic, kwic_lines, kwic_lines_by_piece, phrase_counts, scan, scan_hits, scan_hits_by_piece,
+    scan_until, KwicLine, KwicLineOf, KwicRecord, LineCounter, PhraseCount, ScanHit, ScanHitOf,
+    ScanRecord,
 };

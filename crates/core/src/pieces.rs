@@ -144,4 +144,52 @@ mod tests {
         }
         assert!(m.count_until("两院。", || true).is_none());
     }
+
+    #[test]
+    fn kwic_lines_in_pieces_equal_the_whole() {
+        use crate::{kwic_lines, Lexicon, Matcher};
+        let m = Matcher::new(&Lexicon::builtin()).unwrap();
+        let mut pieces_seen = 0;
+        for text in fixture_texts() {
+            for width in [0, 5, 40] {
+                let mut lines = Vec::new();
+                crate::records::lines_in_pieces(
+                    &m,
+                    &text,
+                    1024,
+                    |_| true,
+                    width,
+                    |part| {
+                        pieces_seen += 1;
+                        lines.extend(part);
+                    },
+                );
+                // A line at a piece's edge takes its context across it.
+                assert_eq!(lines, kwic_lines(&m, &text, |_| true, width));
+            }
+        }
+        assert!(pieces_seen > 1000, "{pieces_seen}");
+    }
+
+    /// The public by-piece functions (pieces of a MiB) on a text of
+    /// several: what they hand over, put together, is the whole's.
+    #[test]
+    fn records_by_piece_equal_the_whole_on_a_long_text() {
+        use crate::{
+            kwic_lines, kwic_lines_by_piece, scan_hits, scan_hits_by_piece, Lexicon, Matcher,
+        };
+        let text: String = fixture_texts().concat().repeat(2);
+        assert!(text.len() > 3 * PIECE, "{}", text.len());
+        let m = Matcher::new(&Lexicon::builtin()).unwrap();
+        let (mut parts, mut hits) = (0, Vec::new());
+        scan_hits_by_piece(&m, &text, |part| {
+            parts += 1;
+            hits.extend(part);
+        });
+        assert!(parts > 3, "{parts}");
+        assert_eq!(hits, scan_hits(&m, &text));
+        let mut lines = Vec::new();
+        kwic_lines_by_piece(&m, &text, |_| true, 10, |part| lines.extend(part));
+        assert_eq!(lines, kwic_lines(&m, &text, |_| true, 10));
+    }
 }

@@ -6,6 +6,13 @@ use serde::Serialize;
 use crate::matcher::{Form, Match, Matcher};
 use crate::pieces::{for_each_piece, PIECE};
 
+mod kwic;
+
+#[cfg(test)]
+pub(crate) use kwic::lines_in_pieces;
+pub(crate) use kwic::one_line;
+pub use kwic::{kwic, kwic_lines, kwic_lines_by_piece, KwicLine, KwicLineOf, KwicRecord};
+
 /// One match, as `tifa scan` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ScanRecord {
@@ -147,17 +154,44 @@ pub(crate) fn scan_in_pieces(
     stop: impl FnMut() -> bool,
 ) -> Option<Vec<ScanRecord>> {
     let mut out = Vec::new();
-    let done = for_each_piece(text, matcher.pieces(text, size), stop, |piece, at| {
-        out.extend(scan(matcher, doc, piece).into_iter().map(|mut r| {
-            r.start += at.byte;
-            r.end += at.byte;
-            r.char_start += at.char;
-            r.char_end += at.char;
-            r.line += at.lines;
-            r
-        }));
+    let done = hits_in_pieces(matcher, text, size, stop, |hits| {
+        out.extend(hits.iter().map(|h| h.with_doc(doc)));
     });
     done.then_some(out)
+}
+
+/// The hits of [`scan_hits`] handed to `each` a piece at a time (pieces of
+/// about a MiB, cut after sentence ends when no phrase holds one), in text
+/// order, with offsets and lines in the whole text: a long document's hits
+/// are printed as they are found, never all held at once.
+pub fn scan_hits_by_piece<'m>(
+    matcher: &'m Matcher,
+    text: &str,
+    each: impl FnMut(Vec<ScanHit<'m>>),
+) {
+    hits_in_pieces(matcher, text, PIECE, || false, each);
+}
+
+/// The hits of each piece of `text`, moved to the whole text; false when
+/// `stop` said to stop.
+fn hits_in_pieces<'m>(
+    matcher: &'m Matcher,
+    text: &str,
+    size: usize,
+    stop: impl FnMut() -> bool,
+    mut each: impl FnMut(Vec<ScanHit<'m>>),
+) -> bool {
+    for_each_piece(text, matcher.pieces(text, size), stop, |piece, at| {
+        let mut hits = scan_hits(matcher, piece);
+        for h in &mut hits {
+            h.start += at.byte;
+            h.end += at.byte;
+            h.char_start += at.char;
+            h.char_end += at.char;
+            h.line += at.lines;
+        }
+        each(hits);
+    })
 }
 
 /// Turns byte offsets, visited in increasing order, into 1-based line
@@ -180,74 +214,6 @@ impl LineCounter {
         self.byte = offset;
         self.newlines + 1
     }
-}
-
-/// One concordance line, as `tifa kwic` prints it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct KwicRecord {
-    /// The document's id.
-    pub doc: String,
-    /// Up to `width` chars before the match.
-    pub left: String,
-    /// The match as written.
-    #[serde(rename = "match")]
-    pub matched: String,
-    /// Up to `width` chars after the match.
-    pub right: String,
-    /// Byte offset of the match.
-    pub start: usize,
-    /// Char offset of the match.
-    pub char_start: usize,
-}
-
-/// Concordance lines for the matches that `keep` accepts. Line breaks and
-/// tabs in the context and the match are shown as spaces, so each record is
-/// one line.
-///
-/// ```
-/// use tifa_core::{kwic, Lexicon, Matcher};
-/// let matcher = Matcher::new(&Lexicon::builtin())?;
-/// let lines = kwic(&matcher, "a", "一是坚持一府一委两院，二是两院工作", |m| m.phrase() == "两院", 3);
-/// assert_eq!(lines.len(), 1); // the 两院 inside 一府一委两院 is not a match
-/// assert_eq!((lines[0].left.as_str(), lines[0].matched.as_str(), lines[0].right.as_str()), ("，二是", "两院", "工作"));
-/// # Ok::<(), tifa_core::Error>(())
-/// ```
-pub fn kwic(
-    matcher: &Matcher,
-    doc: &str,
-    text: &str,
-    keep: impl Fn(&Match<'_>) -> bool,
-    width: usize,
-) -> Vec<KwicRecord> {
-    matcher
-        .find_iter(text)
-        .filter(|m| keep(m))
-        .map(|m| {
-            let mut left: Vec<char> = text[..m.start()].chars().rev().take(width).collect();
-            left.reverse();
-            KwicRecord {
-                doc: doc.to_string(),
-                left: one_line(left.into_iter()),
-                matched: one_line(text[m.span()].chars()),
-                right: one_line(text[m.end()..].chars().take(width)),
-                start: m.start(),
-                char_start: m.char_start(),
-            }
-        })
-        .collect()
-}
-
-/// Chars with line breaks and tabs replaced by spaces.
-pub(crate) fn one_line(chars: impl Iterator<Item = char>) -> String {
-    chars
-        .map(|c| {
-            if matches!(c, '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect()
 }
 
 /// The counts of one phrase in one text (the server's `/v1/analyze`).

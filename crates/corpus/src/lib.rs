@@ -32,7 +32,9 @@ use std::path::{Path, PathBuf};
 pub use formats::{
     read_from, read_input, read_input_with, InputFormat, ReadOptions, MAP_THRESHOLD, TEXT_FIELDS,
 };
-pub use parallel::{for_each_in_order, DocInfo, Item, QUEUE, WINDOW};
+pub use parallel::{
+    for_each_in_order, for_each_part_in_order, DocInfo, Item, Part, IN_FLIGHT, QUEUE, WINDOW,
+};
 pub use text::Text;
 pub use tifa_core::meta::Metadata;
 

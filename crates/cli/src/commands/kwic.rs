@@ -4,10 +4,10 @@ use std::collections::HashSet;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use tifa_core::{kwic, EntryId};
+use tifa_core::{kwic_lines_by_piece, EntryId, KwicLine, KwicLineOf};
 
 use crate::args::KwicArgs;
-use crate::driver::{lexicon_with, note_added, print_per_document};
+use crate::driver::{lexicon_with, note_added, print_by_piece};
 use crate::error::Result;
 use crate::output::{Format, Printer};
 
@@ -34,20 +34,23 @@ pub(crate) fn run(args: KwicArgs) -> Result<ExitCode> {
         &["doc", "left", "match", "right", "start", "char_start"],
     )
     .align_right(&["left"]);
-    let code = print_per_document(&args.input, printer, |doc| {
-        kwic(
-            &matcher,
-            &doc.id,
-            &doc.text,
-            |m| {
-                let kept = keep.contains(&m.entry());
-                if kept {
-                    found[m.entry().index()].fetch_add(1, Ordering::Relaxed);
-                }
-                kept
-            },
-            args.width,
-        )
+    // Lines without their document, printed with its id (one allocation
+    // a line, not four), a piece of a long document at a time.
+    let lines = |doc: &tifa_corpus::Document, emit: &mut dyn FnMut(Vec<KwicLine>)| {
+        let keep = |m: &tifa_core::Match<'_>| {
+            let kept = keep.contains(&m.entry());
+            if kept {
+                found[m.entry().index()].fetch_add(1, Ordering::Relaxed);
+            }
+            kept
+        };
+        kwic_lines_by_piece(&matcher, &doc.text, keep, args.width, emit);
+    };
+    let code = print_by_piece(&args.input, printer, lines, |printer, info, line| {
+        printer.push(&KwicLineOf {
+            doc: &info.id,
+            line,
+        })
     })?;
     note_added(&adhoc, |id| found[id.index()].load(Ordering::Relaxed));
     Ok(code)

@@ -56,6 +56,10 @@ pub(crate) fn run(args: NumbersArgs) -> Result<ExitCode> {
     } else {
         let mut columns = vec!["doc"];
         columns.extend(NumberMention::FIELDS);
+        // A document's mentions are found in one pass over it, not piece by
+        // piece as scan and kwic print: a few rules read across a 。 (a short
+        // quotation such as “两件大事。”, a numeral phrase holding 。), so
+        // pieces cut after one could differ from the whole.
         print_per_document_with(
             &args.input,
             Printer::new(format, &columns),

@@ -2,10 +2,10 @@
 
 use std::process::ExitCode;
 
-use tifa_core::{scan_hits, ScanHitOf};
+use tifa_core::{scan_hits_by_piece, ScanHitOf};
 
 use crate::args::ScanArgs;
-use crate::driver::print_per_document_with;
+use crate::driver::print_by_piece;
 use crate::error::Result;
 use crate::output::{Format, Printer};
 
@@ -28,10 +28,12 @@ pub(crate) fn run(args: ScanArgs) -> Result<ExitCode> {
     let lexicon = args.matching.lexicon.sources().load()?;
     let matcher = args.matching.options().build(&lexicon)?;
     let printer = Printer::new(Format::resolve(args.format.format), SCAN_COLUMNS);
-    print_per_document_with(
+    // Printed a piece at a time: a long document's hits are never all held
+    // at once.
+    print_by_piece(
         &args.input,
         printer,
-        |doc| scan_hits(&matcher, &doc.text),
+        |doc, emit| scan_hits_by_piece(&matcher, &doc.text, emit),
         |printer, info, hit| printer.push(&ScanHitOf { doc: &info.id, hit }),
     )
 }
