@@ -438,6 +438,11 @@ impl Matcher {
         done.then_some(counts)
     }
 
+    /// Can a text be cut after a sentence end: does no pattern hold a 。?
+    pub(crate) fn splittable(&self) -> bool {
+        self.inner.splittable
+    }
+
     /// The pieces a long text may be worked in: cut after sentence ends
     /// when no pattern holds one, else the whole text.
     pub(crate) fn pieces<'t>(

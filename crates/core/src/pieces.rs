@@ -14,6 +14,17 @@ pub(crate) const PIECE: usize = 1 << 20;
 /// The pieces of `text`: each of at least `size` bytes (the last may be
 /// shorter), ending right after a 。 or at the end of the text.
 pub(crate) fn sentence_pieces(text: &str, size: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    sentence_pieces_where(text, size, |_| true)
+}
+
+/// [`sentence_pieces`], cut only where `may_cut` accepts the offset right
+/// after a 。 (a rule that reads across some sentence ends declines them).
+pub(crate) fn sentence_pieces_where<'t>(
+    text: &'t str,
+    size: usize,
+    may_cut: impl Fn(usize) -> bool + 't,
+) -> impl Iterator<Item = Range<usize>> + 't {
+    let finder = memchr::memmem::Finder::new(SENTENCE_END.as_bytes());
     let mut from = 0;
     std::iter::from_fn(move || {
         if from >= text.len() {
@@ -23,9 +34,14 @@ pub(crate) fn sentence_pieces(text: &str, size: usize) -> impl Iterator<Item = R
         while !text.is_char_boundary(at) {
             at += 1;
         }
-        let to = match text[at..].find(SENTENCE_END) {
-            Some(i) => at + i + SENTENCE_END.len(),
-            None => text.len(),
+        let to = loop {
+            match finder.find(&text.as_bytes()[at..]) {
+                Some(i) if may_cut(at + i + SENTENCE_END.len()) => {
+                    break at + i + SENTENCE_END.len()
+                }
+                Some(i) => at += i + SENTENCE_END.len(),
+                None => break text.len(),
+            }
         };
         let piece = from..to;
         from = to;

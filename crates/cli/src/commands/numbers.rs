@@ -9,7 +9,7 @@ use tifa_core::{numbers_by_subject, NumberExtractor, NumberMention, NumberRecord
 use tifa_corpus::Document;
 
 use crate::args::NumbersArgs;
-use crate::driver::{print_per_document, print_per_document_with};
+use crate::driver::{print_by_piece, print_per_document};
 use crate::error::Result;
 use crate::output::{Format, Printer};
 
@@ -30,9 +30,10 @@ pub(crate) fn run(args: NumbersArgs) -> Result<ExitCode> {
     let extractor = NumberExtractor::new(&lexicon)?;
     let format = Format::resolve(args.format.format);
     let kinds = args.kind.clone();
+    let asked_for = |m: &NumberMention| kinds.is_empty() || kinds.contains(&m.kind);
     let mentions = |doc: &Document| -> Vec<NumberMention> {
         let mut found = extractor.extract(&doc.text);
-        found.retain(|m| kinds.is_empty() || kinds.contains(&m.kind));
+        found.retain(asked_for);
         found
     };
     if args.subjects {
@@ -56,14 +57,18 @@ pub(crate) fn run(args: NumbersArgs) -> Result<ExitCode> {
     } else {
         let mut columns = vec!["doc"];
         columns.extend(NumberMention::FIELDS);
-        // A document's mentions are found in one pass over it, not piece by
-        // piece as scan and kwic print: a few rules read across a 。 (a short
-        // quotation such as “两件大事。”, a numeral phrase holding 。), so
-        // pieces cut after one could differ from the whole.
-        print_per_document_with(
+        // A long document's mentions are printed a piece at a time, as scan
+        // and kwic print (cut where no rule reads across: the mentions are
+        // the whole text's).
+        print_by_piece(
             &args.input,
             Printer::new(format, &columns),
-            mentions,
+            |doc, emit| {
+                extractor.extract_by_piece(&doc.text, |mut found| {
+                    found.retain(asked_for);
+                    emit(found)
+                })
+            },
             |printer, info, mention| {
                 printer.push(&NumberRecordRef {
                     doc: &info.id,

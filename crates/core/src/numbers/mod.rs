@@ -48,7 +48,7 @@ use crate::charscan::CharScanner;
 use crate::error::Error;
 use crate::lexicon::{Entry, Lexicon};
 use crate::matcher::{Matcher, MatcherBuilder};
-use crate::pieces::{for_each_piece, sentence_pieces, PIECE};
+use crate::pieces::{for_each_piece, sentence_pieces_where, PIECE};
 
 mod affixes;
 mod dates;
@@ -125,7 +125,7 @@ impl NumberExtractor {
     }
 
     /// [`NumberExtractor::extract`], piece by piece — pieces of about a
-    /// MiB, cut right after a 。, which no mention crosses — asking `stop`
+    /// MiB, cut right after a 。 that no rule reads across — asking `stop`
     /// before each piece: `None` as soon as it says to stop. For a caller
     /// whose work may be abandoned (a server request that timed out); the
     /// mentions are those of `extract` (tested on every fixture).
@@ -137,6 +137,14 @@ impl NumberExtractor {
         self.extract_in_pieces(text, PIECE, stop)
     }
 
+    /// The mentions of [`NumberExtractor::extract`] handed to `each` a
+    /// piece at a time (pieces of about a MiB, cut as `extract_until` cuts),
+    /// in text order, with offsets in the whole text: a long document's
+    /// mentions are printed as they are found, never all held at once.
+    pub fn extract_by_piece(&self, text: &str, each: impl FnMut(Vec<NumberMention>)) {
+        self.mentions_in_pieces(text, PIECE, || false, each);
+    }
+
     fn extract_in_pieces(
         &self,
         text: &str,
@@ -144,22 +152,48 @@ impl NumberExtractor {
         stop: impl FnMut() -> bool,
     ) -> Option<Vec<NumberMention>> {
         let mut out = Vec::new();
-        // A numeral phrase holding 。 (a lexicon's own) would be cut: then
-        // the text is one piece, as the matcher's own pieces are.
-        let ranges: Box<dyn Iterator<Item = Range<usize>>> = match &self.matcher {
-            Some(m) => m.pieces(text, size),
-            None => Box::new(sentence_pieces(text, size)),
-        };
-        let done = for_each_piece(text, ranges, stop, |piece, at| {
-            out.extend(self.extract(piece).into_iter().map(|mut m| {
+        let done = self.mentions_in_pieces(text, size, stop, |m| out.extend(m));
+        done.then_some(out)
+    }
+
+    /// The mentions of each piece of `text`, moved to the whole text; false
+    /// when `stop` said to stop.
+    fn mentions_in_pieces(
+        &self,
+        text: &str,
+        size: usize,
+        stop: impl FnMut() -> bool,
+        mut each: impl FnMut(Vec<NumberMention>),
+    ) -> bool {
+        for_each_piece(text, self.pieces(text, size), stop, |piece, at| {
+            let mut found = self.extract(piece);
+            for m in &mut found {
                 m.start += at.byte;
                 m.end += at.byte;
                 m.char_start += at.char;
                 m.char_end += at.char;
-                m
-            }));
-        });
-        done.then_some(out)
+            }
+            each(found);
+        })
+    }
+
+    /// The pieces a long text may be extracted in. The grammar reads no
+    /// further than a clause, except for two rules: a short quotation is
+    /// looked for up to 17 chars around a number (“两件大事。”), and a
+    /// numeral phrase of the lexicon may hold a 。. So a text is cut only
+    /// after a 。 with no quotation mark within that reach, and not at all
+    /// when a numeral phrase holds a 。.
+    fn pieces<'t>(
+        &self,
+        text: &'t str,
+        size: usize,
+    ) -> Box<dyn Iterator<Item = Range<usize>> + 't> {
+        if self.matcher.as_ref().is_some_and(|m| !m.splittable()) {
+            return Box::new(std::iter::once(0..text.len()));
+        }
+        Box::new(sentence_pieces_where(text, size, move |cut| {
+            !quote::a_quote_mark_near(text, cut)
+        }))
     }
 
     /// Every mention in `text`, in text order.

@@ -1,14 +1,16 @@
 //! Short quotations: a count inside “两件大事” or a short title 《十条》 is
 //! part of a name.
 
+/// How far [`in_short_quote`] looks for a mark on either side, in bytes:
+/// no further than a short quote can reach (17 chars of at most 4 bytes),
+/// so that the cost per candidate stays constant.
+const REACH: usize = 17 * 4;
+
 /// Is `at..end` inside a short quotation (“…”, 「…」 or 《…》, at most 16
 /// chars)?
 pub(crate) fn in_short_quote(text: &str, at: usize, end: usize) -> bool {
-    // Look no further than a short quote can reach (17 chars of at most 4
-    // bytes): the cost per candidate stays constant. The marks are found by
-    // their last bytes (`memchr`), which is most of the cost of a candidate
-    // otherwise.
-    const REACH: usize = 17 * 4;
+    // The marks are found by their last bytes (`memchr`), which is most of
+    // the cost of a candidate otherwise.
     let bytes = text.as_bytes();
     // (A mark cut by either bound would close a quote longer than 17
     // chars anyway.)
@@ -46,4 +48,18 @@ fn quote_mark(bytes: &[u8], j: usize) -> Option<bool> {
         [0xE2, 0x80, 0x9D] | [0xE3, 0x80, 0x8D] | [0xE3, 0x80, 0x8B] => Some(false),
         _ => None,
     }
+}
+
+/// Could a text cut at `cut` (right after a 。) change what
+/// [`in_short_quote`] finds on either side: is a quotation mark within its
+/// reach of the cut? (“两件大事。” cut after the 。 would lose its closing
+/// mark.) Only cuts where this is false keep a piece's mentions those of
+/// the whole text.
+pub(crate) fn a_quote_mark_near(text: &str, cut: usize) -> bool {
+    let bytes = text.as_bytes();
+    // The last byte of a mark that either window can hold: REACH bytes
+    // before the cut to REACH after it, and the mark's own two.
+    let lo = cut.saturating_sub(REACH + 2);
+    let hi = (cut + REACH + 2).min(bytes.len());
+    (lo..hi).any(|j| quote_mark(bytes, j).is_some())
 }

@@ -221,7 +221,8 @@ fn spans_and_breaks() {
 }
 
 /// Extraction in pieces cut after 。 gives the mentions of the whole text,
-/// offsets included, on every fixture (pieces of 1 KiB: many cuts).
+/// offsets included, on every fixture: pieces of 1 KiB, and cut after
+/// every 。 the rules allow (size 1: thousands of cuts).
 #[test]
 fn extraction_in_pieces_equals_the_whole() {
     let ex = NumberExtractor::new(&Lexicon::builtin()).unwrap();
@@ -234,22 +235,54 @@ fn extraction_in_pieces_equals_the_whole() {
     }
     let cpc = std::fs::read_to_string(root.join("cpc/cpc-congress-reports.jsonl")).unwrap();
     texts.extend(cpc.lines().map(String::from));
-    let mut pieces_seen = 0;
-    for text in &texts {
-        let whole = ex.extract(text);
-        let mut asked = 0;
-        let pieces = ex
-            .extract_in_pieces(text, 1024, || {
-                asked += 1;
-                false
-            })
-            .unwrap();
-        pieces_seen += asked;
-        assert_eq!(pieces, whole);
+    for size in [1, 1024] {
+        let mut pieces_seen = 0;
+        for text in &texts {
+            let whole = ex.extract(text);
+            let mut asked = 0;
+            let pieces = ex
+                .extract_in_pieces(text, size, || {
+                    asked += 1;
+                    false
+                })
+                .unwrap();
+            pieces_seen += asked;
+            assert_eq!(pieces, whole);
+            let mut handed = Vec::new();
+            ex.mentions_in_pieces(text, size, || false, |m| handed.extend(m));
+            assert_eq!(handed, whole);
+        }
+        assert!(
+            pieces_seen > 1000 * (1 + 9 * (size == 1) as usize),
+            "{pieces_seen}"
+        );
     }
-    assert!(pieces_seen > 1000, "{pieces_seen}");
     // Told to stop, it stops.
     assert!(ex.extract_in_pieces(&texts[0], 1024, || true).is_none());
+}
+
+#[test]
+fn a_short_quote_holding_a_sentence_end_is_not_cut() {
+    // Found by review: “两件大事。” cut after its 。 lost its closing mark,
+    // and 两件 came out as a mention.
+    let ex = ex();
+    let text = "全省要办好“两件大事。”会议召开3次。全年增长5%。";
+    assert_eq!(ex.extract(text).len(), 2);
+    assert_eq!(
+        ex.extract_in_pieces(text, 1, || false).unwrap(),
+        ex.extract(text)
+    );
+    // Cut after every 。 regardless, the pieces do differ: the rule is
+    // what keeps them equal.
+    let mut cut_anyway = Vec::new();
+    for p in crate::pieces::sentence_pieces(text, 1) {
+        cut_anyway.extend(
+            ex.extract(&text[p.clone()])
+                .into_iter()
+                .map(|m| (m.start + p.start, m.text)),
+        );
+    }
+    assert_eq!(cut_anyway.len(), 3, "{cut_anyway:?}");
 }
 
 #[test]
