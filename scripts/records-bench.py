@@ -2,9 +2,10 @@
 """Whole-process benchmark of the record commands against counting
 (BENCHMARKS.md, "Records, whole process"; issue 21).
 
-Usage: scripts/records-bench.py [--rounds N] [BINARY ...]
+Usage: scripts/records-bench.py [--rounds N] [--threads N] [BINARY ...]
 
-Every command runs with --threads 1 on bench-data/compare/corpus-64m.txt (made
+Every command runs with --threads 1 (or the --threads given; 0: tifa's
+default, every core) on bench-data/compare/corpus-64m.txt (made
 by scripts/compare.py), round robin over the commands and the binaries given
 (default: target/release/tifa), ROUNDS times (default 5), so that the drift of
 a shared machine falls on all alike. Prints, per binary, each command's median
@@ -43,12 +44,15 @@ def commands():
     ]
 
 
+THREADS = ["--threads", "1"]
+
+
 def run(binary, args):
     """Wall seconds, the output going to /dev/null (reading it here would
     cost more than printing it)."""
     start = time.perf_counter()
     subprocess.run(
-        [binary, *args, "--threads", "1", TEXT],
+        [binary, *args, *THREADS, TEXT],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         check=True,
@@ -60,7 +64,7 @@ def count_records(binary, args):
     """The records a command prints (lines of csv less the header, or of
     jsonl), counted in a run of its own, untimed."""
     proc = subprocess.Popen(
-        [binary, *args, "--threads", "1", TEXT],
+        [binary, *args, *THREADS, TEXT],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
     )
@@ -73,8 +77,10 @@ def count_records(binary, args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("binaries", nargs="*", default=[os.path.join(ROOT, "target/release/tifa")])
     args = parser.parse_args()
+    THREADS[:] = ["--threads", str(args.threads)] if args.threads > 0 else []
     for path in (TEXT, LEX):
         if not os.path.exists(path):
             sys.exit(f"records-bench: {path} is missing: run scripts/compare.py first")

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::matcher::{Form, Match, Matcher};
-use crate::pieces::{for_each_piece, PIECE};
+use crate::pieces::{for_each_piece, map_pieces_in_order, PieceStart, PIECE};
 
 mod kwic;
 
@@ -163,17 +163,20 @@ pub(crate) fn scan_in_pieces(
 /// The hits of [`scan_hits`] handed to `each` a piece at a time (pieces of
 /// about a MiB, cut after sentence ends when no phrase holds one), in text
 /// order, with offsets and lines in the whole text: a long document's hits
-/// are printed as they are found, never all held at once.
+/// are printed as they are found, never all held at once. The pieces are
+/// worked on `threads` threads (a few pieces ahead of the one handed over
+/// at most).
 pub fn scan_hits_by_piece<'m>(
     matcher: &'m Matcher,
     text: &str,
+    threads: usize,
     each: impl FnMut(Vec<ScanHit<'m>>),
 ) {
-    hits_in_pieces(matcher, text, PIECE, || false, each);
+    let work = |piece: &str, at: PieceStart| hits_of_piece(matcher, piece, at);
+    map_pieces_in_order(text, matcher.pieces(text, PIECE), threads, work, each);
 }
 
-/// The hits of each piece of `text`, moved to the whole text; false when
-/// `stop` said to stop.
+/// The hits of each piece of `text`; false when `stop` said to stop.
 fn hits_in_pieces<'m>(
     matcher: &'m Matcher,
     text: &str,
@@ -182,16 +185,21 @@ fn hits_in_pieces<'m>(
     mut each: impl FnMut(Vec<ScanHit<'m>>),
 ) -> bool {
     for_each_piece(text, matcher.pieces(text, size), stop, |piece, at| {
-        let mut hits = scan_hits(matcher, piece);
-        for h in &mut hits {
-            h.start += at.byte;
-            h.end += at.byte;
-            h.char_start += at.char;
-            h.char_end += at.char;
-            h.line += at.lines;
-        }
-        each(hits);
+        each(hits_of_piece(matcher, piece, at))
     })
+}
+
+/// The hits of a piece starting at `at`, moved to the whole text.
+fn hits_of_piece<'m>(matcher: &'m Matcher, piece: &str, at: PieceStart) -> Vec<ScanHit<'m>> {
+    let mut hits = scan_hits(matcher, piece);
+    for h in &mut hits {
+        h.start += at.byte;
+        h.end += at.byte;
+        h.char_start += at.char;
+        h.char_end += at.char;
+        h.line += at.lines;
+    }
+    hits
 }
 
 /// Turns byte offsets, visited in increasing order, into 1-based line

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use tifa_core::{kwic_lines_by_piece, EntryId, KwicLine, KwicLineOf};
 
 use crate::args::KwicArgs;
-use crate::driver::{lexicon_with, note_added, print_by_piece};
+use crate::driver::{lexicon_with, note_added, print_by_piece, thread_count};
 use crate::error::Result;
 use crate::output::{Format, Printer};
 
@@ -36,6 +36,8 @@ pub(crate) fn run(args: KwicArgs) -> Result<ExitCode> {
     .align_right(&["left"]);
     // Lines without their document, printed with its id (one allocation
     // a line, not four), a piece of a long document at a time.
+    // A long document's pieces on every thread, as count cuts it.
+    let threads = thread_count(&args.input);
     let lines = |doc: &tifa_corpus::Document, emit: &mut dyn FnMut(Vec<KwicLine>)| {
         let keep = |m: &tifa_core::Match<'_>| {
             let kept = keep.contains(&m.entry());
@@ -44,7 +46,7 @@ pub(crate) fn run(args: KwicArgs) -> Result<ExitCode> {
             }
             kept
         };
-        kwic_lines_by_piece(&matcher, &doc.text, keep, args.width, emit);
+        kwic_lines_by_piece(&matcher, &doc.text, keep, args.width, threads, emit);
     };
     let code = print_by_piece(&args.input, printer, lines, |printer, info, line| {
         printer.push(&KwicLineOf {

@@ -9,7 +9,7 @@ use tifa_core::{numbers_by_subject, NumberExtractor, NumberMention, NumberRecord
 use tifa_corpus::Document;
 
 use crate::args::NumbersArgs;
-use crate::driver::{print_by_piece, print_per_document};
+use crate::driver::{print_by_piece, print_per_document, thread_count};
 use crate::error::Result;
 use crate::output::{Format, Printer};
 
@@ -59,12 +59,13 @@ pub(crate) fn run(args: NumbersArgs) -> Result<ExitCode> {
         columns.extend(NumberMention::FIELDS);
         // A long document's mentions are printed a piece at a time, as scan
         // and kwic print (cut where no rule reads across: the mentions are
-        // the whole text's).
+        // the whole text's), its pieces worked on every thread.
+        let threads = thread_count(&args.input);
         print_by_piece(
             &args.input,
             Printer::new(format, &columns),
             |doc, emit| {
-                extractor.extract_by_piece(&doc.text, |mut found| {
+                extractor.extract_by_piece(&doc.text, threads, |mut found| {
                     found.retain(asked_for);
                     emit(found)
                 })

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use tifa_core::{scan_hits_by_piece, ScanHitOf};
 
 use crate::args::ScanArgs;
-use crate::driver::print_by_piece;
+use crate::driver::{print_by_piece, thread_count};
 use crate::error::Result;
 use crate::output::{Format, Printer};
 
@@ -29,11 +29,12 @@ pub(crate) fn run(args: ScanArgs) -> Result<ExitCode> {
     let matcher = args.matching.options().build(&lexicon)?;
     let printer = Printer::new(Format::resolve(args.format.format), SCAN_COLUMNS);
     // Printed a piece at a time: a long document's hits are never all held
-    // at once.
+    // at once. Its pieces are matched on every thread, as count cuts it.
+    let threads = thread_count(&args.input);
     print_by_piece(
         &args.input,
         printer,
-        |doc, emit| scan_hits_by_piece(&matcher, &doc.text, emit),
+        |doc, emit| scan_hits_by_piece(&matcher, &doc.text, threads, emit),
         |printer, info, hit| printer.push(&ScanHitOf { doc: &info.id, hit }),
     )
 }

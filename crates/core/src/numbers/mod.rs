@@ -48,7 +48,9 @@ use crate::charscan::CharScanner;
 use crate::error::Error;
 use crate::lexicon::{Entry, Lexicon};
 use crate::matcher::{Matcher, MatcherBuilder};
-use crate::pieces::{for_each_piece, sentence_pieces_where, PIECE};
+use crate::pieces::{
+    for_each_piece, map_pieces_in_order, sentence_pieces_where, PieceStart, PIECE,
+};
 
 mod affixes;
 mod dates;
@@ -140,9 +142,17 @@ impl NumberExtractor {
     /// The mentions of [`NumberExtractor::extract`] handed to `each` a
     /// piece at a time (pieces of about a MiB, cut as `extract_until` cuts),
     /// in text order, with offsets in the whole text: a long document's
-    /// mentions are printed as they are found, never all held at once.
-    pub fn extract_by_piece(&self, text: &str, each: impl FnMut(Vec<NumberMention>)) {
-        self.mentions_in_pieces(text, PIECE, || false, each);
+    /// mentions are printed as they are found, never all held at once. The
+    /// pieces are worked on `threads` threads (a few pieces ahead of the
+    /// one handed over at most).
+    pub fn extract_by_piece(
+        &self,
+        text: &str,
+        threads: usize,
+        each: impl FnMut(Vec<NumberMention>),
+    ) {
+        let work = |piece: &str, at: PieceStart| self.extract_piece(piece, at);
+        map_pieces_in_order(text, self.pieces(text, PIECE), threads, work, each);
     }
 
     fn extract_in_pieces(
@@ -152,29 +162,23 @@ impl NumberExtractor {
         stop: impl FnMut() -> bool,
     ) -> Option<Vec<NumberMention>> {
         let mut out = Vec::new();
-        let done = self.mentions_in_pieces(text, size, stop, |m| out.extend(m));
+        let done = for_each_piece(text, self.pieces(text, size), stop, |piece, at| {
+            out.extend(self.extract_piece(piece, at))
+        });
         done.then_some(out)
     }
 
-    /// The mentions of each piece of `text`, moved to the whole text; false
-    /// when `stop` said to stop.
-    fn mentions_in_pieces(
-        &self,
-        text: &str,
-        size: usize,
-        stop: impl FnMut() -> bool,
-        mut each: impl FnMut(Vec<NumberMention>),
-    ) -> bool {
-        for_each_piece(text, self.pieces(text, size), stop, |piece, at| {
-            let mut found = self.extract(piece);
-            for m in &mut found {
-                m.start += at.byte;
-                m.end += at.byte;
-                m.char_start += at.char;
-                m.char_end += at.char;
-            }
-            each(found);
-        })
+    /// The mentions of a piece starting at `at`, with offsets in the whole
+    /// text.
+    fn extract_piece(&self, piece: &str, at: PieceStart) -> Vec<NumberMention> {
+        let mut found = self.extract(piece);
+        for m in &mut found {
+            m.start += at.byte;
+            m.end += at.byte;
+            m.char_start += at.char;
+            m.char_end += at.char;
+        }
+        found
     }
 
     /// The pieces a long text may be extracted in. The grammar reads no

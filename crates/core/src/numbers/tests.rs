@@ -248,9 +248,18 @@ fn extraction_in_pieces_equals_the_whole() {
                 .unwrap();
             pieces_seen += asked;
             assert_eq!(pieces, whole);
-            let mut handed = Vec::new();
-            ex.mentions_in_pieces(text, size, || false, |m| handed.extend(m));
-            assert_eq!(handed, whole);
+            for threads in [1, 3] {
+                let mut handed = Vec::new();
+                let ranges = ex.pieces(text, size);
+                crate::pieces::map_pieces_in_order(
+                    text,
+                    ranges,
+                    threads,
+                    |p, at| ex.extract_piece(p, at),
+                    |m| handed.extend(m),
+                );
+                assert_eq!(handed, whole);
+            }
         }
         assert!(
             pieces_seen > 1000 * (1 + 9 * (size == 1) as usize),

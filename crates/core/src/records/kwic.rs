@@ -5,7 +5,7 @@ use std::ops::Range;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::matcher::{Match, Matcher};
-use crate::pieces::{for_each_piece, PieceStart, PIECE};
+use crate::pieces::{map_pieces_in_order, PieceStart, PIECE};
 
 /// One concordance line, as `tifa kwic` prints it.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -138,15 +138,17 @@ pub fn kwic_lines(
 /// (pieces of about a MiB, cut after sentence ends when no phrase holds
 /// one), in text order; the context of a line at a piece's edge is taken
 /// from the whole text. A long document's lines are printed as they are
-/// found, never all held at once.
+/// found, never all held at once. The pieces are worked on `threads`
+/// threads (a few pieces ahead of the one handed over at most).
 pub fn kwic_lines_by_piece(
     matcher: &Matcher,
     text: &str,
-    keep: impl Fn(&Match<'_>) -> bool,
+    keep: impl Fn(&Match<'_>) -> bool + Sync,
     width: usize,
+    threads: usize,
     each: impl FnMut(Vec<KwicLine>),
 ) {
-    lines_in_pieces(matcher, text, PIECE, keep, width, each);
+    lines_in_pieces(matcher, text, PIECE, keep, width, threads, each);
 }
 
 /// [`kwic_lines_by_piece`] with pieces of `size` bytes.
@@ -154,18 +156,14 @@ pub(crate) fn lines_in_pieces(
     matcher: &Matcher,
     text: &str,
     size: usize,
-    keep: impl Fn(&Match<'_>) -> bool,
+    keep: impl Fn(&Match<'_>) -> bool + Sync,
     width: usize,
-    mut each: impl FnMut(Vec<KwicLine>),
+    threads: usize,
+    each: impl FnMut(Vec<KwicLine>),
 ) {
-    for_each_piece(
-        text,
-        matcher.pieces(text, size),
-        || false,
-        |piece, at| {
-            each(lines_of_piece(matcher, text, at, piece.len(), &keep, width));
-        },
-    );
+    let work =
+        |piece: &str, at: PieceStart| lines_of_piece(matcher, text, at, piece.len(), &keep, width);
+    map_pieces_in_order(text, matcher.pieces(text, size), threads, work, each);
 }
 
 /// The lines of the matches in the piece of `len` bytes at `at` of `text`.
