@@ -5,6 +5,10 @@
 
 use std::ops::Range;
 
+mod in_order;
+
+pub(crate) use in_order::map_pieces_in_order;
+
 /// A sentence end; texts are cut right after one for parallel counting.
 pub(crate) const SENTENCE_END: &str = "。";
 
@@ -67,77 +71,6 @@ pub(crate) fn for_each_piece(
         at = at.after(piece);
     }
     true
-}
-
-/// Runs `work` on each piece of `text` named by `ranges` (with where the
-/// piece starts) on up to `threads` threads, and hands the results to
-/// `each` in text order, each as soon as those before it are handed over.
-///
-/// At most `2 × threads` pieces are worked on or waiting ahead of the
-/// next one to hand over, so a long text's results are never all held at
-/// once; a thread that would run further ahead waits. On one thread, or
-/// one piece, it is [`for_each_piece`] without the stop.
-pub(crate) fn map_pieces_in_order<T: Send>(
-    text: &str,
-    ranges: impl Iterator<Item = Range<usize>>,
-    threads: usize,
-    work: impl Fn(&str, PieceStart) -> T + Sync,
-    mut each: impl FnMut(T),
-) {
-    let mut ranges = ranges.peekable();
-    let first = ranges.next();
-    if threads <= 1 || ranges.peek().is_none() {
-        let all = first.into_iter().chain(ranges);
-        for_each_piece(text, all, || false, |piece, at| each(work(piece, at)));
-        return;
-    }
-    // Where each piece starts, counted once in order (a pass of a few ms
-    // over 70 MB), so that any thread can work on any piece.
-    let mut pieces: Vec<(Range<usize>, PieceStart)> = Vec::new();
-    let mut at = PieceStart::default();
-    for r in first.into_iter().chain(ranges) {
-        let next = at.after(&text[r.clone()]);
-        pieces.push((r, at));
-        at = next;
-    }
-    let window = 2 * threads;
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    // How many results have been handed over, and a signal when it grows.
-    let handed = (std::sync::Mutex::new(0usize), std::sync::Condvar::new());
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, T)>(window);
-    std::thread::scope(|scope| {
-        for _ in 0..threads.min(pieces.len()) {
-            let (tx, pieces, next, handed, work) = (tx.clone(), &pieces, &next, &handed, &work);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                let Some((range, at)) = pieces.get(i) else {
-                    break;
-                };
-                // The piece next to hand over never waits here (it is
-                // below the count plus the window), so neither does any.
-                let mut done = handed.0.lock().unwrap_or_else(|e| e.into_inner());
-                while i >= *done + window {
-                    done = handed.1.wait(done).unwrap_or_else(|e| e.into_inner());
-                }
-                drop(done);
-                if tx.send((i, work(&text[range.clone()], *at))).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(tx);
-        let mut waiting = std::collections::BTreeMap::new();
-        let mut k = 0;
-        for (i, result) in rx {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&k) {
-                each(result);
-                k += 1;
-                *handed.0.lock().unwrap_or_else(|e| e.into_inner()) = k;
-                handed.1.notify_all();
-            }
-        }
-    });
 }
 
 /// Up to `pieces - 1` byte offsets, increasing, each right after a 。, near
@@ -281,38 +214,6 @@ mod tests {
             let mut lines = Vec::new();
             kwic_lines_by_piece(&m, &text, |_| true, 10, threads, |part| lines.extend(part));
             assert_eq!(lines, kwic_lines(&m, &text, |_| true, 10));
-        }
-    }
-
-    /// Pieces worked on many threads come back in order whatever the order
-    /// they finish in, and no thread runs more than the window ahead.
-    #[test]
-    fn pieces_on_threads_are_handed_over_in_order() {
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        let text = "句。".repeat(200);
-        for threads in [2, 3, 8] {
-            let (started, handed) = (AtomicUsize::new(0), AtomicUsize::new(0));
-            let mut got = Vec::new();
-            map_pieces_in_order(
-                &text,
-                sentence_pieces(&text, 1),
-                threads,
-                |piece, at| {
-                    // Pieces started before this one and not yet handed over.
-                    let before = started.fetch_add(1, Ordering::SeqCst);
-                    let ahead = before.saturating_sub(handed.load(Ordering::SeqCst));
-                    assert!(ahead < 2 * threads, "{ahead}");
-                    // Later pieces of a round finish first.
-                    std::thread::sleep(std::time::Duration::from_micros((at.byte % 7) as u64 * 50));
-                    (at.byte, at.char, piece.len())
-                },
-                |r| {
-                    handed.fetch_add(1, Ordering::SeqCst);
-                    got.push(r);
-                },
-            );
-            let want: Vec<_> = (0..200).map(|i| (i * 6, i * 2, 6)).collect();
-            assert_eq!(got, want);
         }
     }
 }
