@@ -40,11 +40,14 @@ pub(crate) fn map_pieces_in_order<T: Send>(
         pieces.push((r, at));
         at = next;
     }
+    // No more threads than pieces (a huge count neither overflows the
+    // window nor allocates a huge channel).
+    let threads = threads.min(pieces.len());
     let turns = Turns::new(2 * threads);
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::sync_channel::<(usize, T)>(turns.window);
     std::thread::scope(|scope| {
-        for _ in 0..threads.min(pieces.len()) {
+        for _ in 0..threads {
             let (tx, pieces, next, turns, work) = (tx.clone(), &pieces, &next, &turns, &work);
             scope.spawn(move || {
                 let _guard = AbandonOnPanic(turns);
