@@ -123,12 +123,15 @@ pub fn numbers(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let _ = tifa_core::numeral::parse_chinese_number(&text);
     let mut last = 0;
-    for m in extractor().extract(&text) {
+    let mentions = extractor().extract(&text);
+    for m in &mentions {
         assert!(m.start >= last && m.start < m.end && m.end <= text.len());
         assert_eq!(&text[m.start..m.end], m.text);
         assert_eq!(m.placeholder, m.value.is_none());
         last = m.end;
     }
+    // Cut after every 。 the rules allow, the mentions are the whole's.
+    assert_eq!(extractor().extract_in_pieces_on(&text, 1, 1), mentions);
 }
 
 /// Every lexicon loader: a lexicon or an error, never a panic; an error

@@ -155,6 +155,24 @@ impl NumberExtractor {
         map_pieces_in_order(text, self.pieces(text, PIECE), threads, work, each);
     }
 
+    /// [`NumberExtractor::extract`] in pieces of at least `size` bytes, cut
+    /// as `extract_until` cuts, on `threads` threads: for the fuzz target
+    /// and tests, which check that pieces give the whole text's mentions.
+    #[doc(hidden)]
+    pub fn extract_in_pieces_on(
+        &self,
+        text: &str,
+        size: usize,
+        threads: usize,
+    ) -> Vec<NumberMention> {
+        let mut out = Vec::new();
+        let work = |piece: &str, at: PieceStart| self.extract_piece(piece, at);
+        map_pieces_in_order(text, self.pieces(text, size), threads, work, |m| {
+            out.extend(m)
+        });
+        out
+    }
+
     fn extract_in_pieces(
         &self,
         text: &str,
