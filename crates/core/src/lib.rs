@@ -64,6 +64,7 @@ mod records;
 mod sieve;
 pub mod stats;
 mod strategy;
+mod turns;
 
 pub use count::{natural_key_cmp, per_10k, CountRow, CountTable, Counts, RowSelection, WideRow};
 pub use discover::{Discovery, DiscoveryRecord};
@@ -83,3 +84,4 @@ pub use records::{
     scan_until, KwicLine, KwicLineOf, KwicRecord, LineCounter, PhraseCount, ScanHit, ScanHitOf,
     ScanRecord,
 };
+pub use turns::{AbandonOnPanic, Turns};

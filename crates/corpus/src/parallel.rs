@@ -16,9 +16,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 
 use tifa_core::meta::Metadata;
+use tifa_core::Turns;
 
 use crate::formats::{read_input, read_input_with, InputFormat, ReadOptions};
 use crate::{Document, Event, Input, Notice};
@@ -128,28 +129,27 @@ pub fn for_each_part_in_order<T, W, S>(
 {
     let threads = threads.max(1);
     let (task_tx, task_rx) = sync_channel::<(usize, Task)>(QUEUE);
-    let task_rx = Mutex::new(task_rx);
+    // Shared by the workers alone: when the last one stops (the work
+    // abandoned after a panic), the queue closes and the reader stops too.
+    let task_rx = Arc::new(Mutex::new(task_rx));
     let (result_tx, result_rx) = sync_channel::<(usize, Message<T>)>(IN_FLIGHT);
-    // The index of the next task the sink needs; workers wait beyond it + WINDOW.
-    let emitted = (Mutex::new(0usize), Condvar::new());
+    // Workers start no task more than WINDOW ahead of the one the sink needs.
+    let turns = Turns::new(WINDOW);
     std::thread::scope(|scope| {
         scope.spawn(move || read_tasks(inputs, opts, task_tx));
         for _ in 0..threads {
-            let result_tx = result_tx.clone();
-            let (task_rx, emitted, work) = (&task_rx, &emitted, &work);
-            scope.spawn(move || worker(task_rx, emitted, opts, threads, work, result_tx));
+            let (result_tx, task_rx) = (result_tx.clone(), Arc::clone(&task_rx));
+            let (turns, work) = (&turns, &work);
+            scope.spawn(move || worker(&task_rx, turns, opts, threads, work, result_tx));
         }
-        drop(result_tx);
+        drop((result_tx, task_rx));
+        let _guard = turns.abandon_on_panic();
         let mut order = InOrder::default();
         for (i, message) in result_rx {
             let before = order.next;
             order.take(i, message, &mut sink);
             if order.next != before {
-                let (lock, cv) = &emitted;
-                if let Ok(mut e) = lock.lock() {
-                    *e = order.next;
-                }
-                cv.notify_all();
+                turns.handed(order.next);
             }
         }
     });
@@ -237,27 +237,21 @@ fn read_tasks(inputs: &[Input], opts: &ReadOptions, task_tx: SyncSender<(usize, 
 
 fn worker<T, W: Fn(&Document, &mut dyn FnMut(T))>(
     tasks: &Mutex<Receiver<(usize, Task)>>,
-    emitted: &(Mutex<usize>, Condvar),
+    turns: &Turns,
     opts: &ReadOptions,
     threads: usize,
     work: &W,
     results: SyncSender<(usize, Message<T>)>,
 ) {
+    let _guard = turns.abandon_on_panic();
     loop {
         let next = match tasks.lock() {
             Ok(rx) => rx.recv(),
             Err(_) => return,
         };
         let Ok((i, task)) = next else { return };
-        {
-            let (lock, cv) = emitted;
-            let Ok(mut e) = lock.lock() else { return };
-            while i >= *e + WINDOW {
-                e = match cv.wait(e) {
-                    Ok(e) => e,
-                    Err(_) => return,
-                };
-            }
+        if !turns.wait_for(i) {
+            return;
         }
         // A closed channel (the sink has gone) ends the work quietly.
         let mut open = true;
@@ -408,6 +402,41 @@ mod tests {
             })
             .collect();
         assert_eq!(items, expected);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A panic in the work of one document, or in the sink, ends the run
+    /// with that panic: the workers that ran a window ahead of the lost
+    /// document do not wait for it forever, nor does the reader.
+    #[test]
+    fn a_panic_in_the_work_or_the_sink_ends_the_run() {
+        let dir = std::env::temp_dir().join(format!("tifa-panics-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("many.jsonl");
+        // More records than the window: a worker runs ahead and then waits.
+        let lines: String = (0..WINDOW + 300)
+            .map(|i| format!("{{\"text\":\"文{i}\"}}\n"))
+            .collect();
+        std::fs::write(&path, lines).unwrap();
+        let inputs = vec![Input::File(path)];
+        let opts = ReadOptions::default();
+        for threads in [2, 3] {
+            let run = |panic_in_work: bool| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    let mut seen = 0;
+                    let work = |d: &Document, emit: &mut dyn FnMut(usize)| {
+                        assert!(!(panic_in_work && &*d.text == "文0"), "work panics");
+                        emit(1);
+                    };
+                    for_each_part_in_order(&inputs, &opts, threads, work, |_| {
+                        seen += 1;
+                        assert!(panic_in_work || seen < 10, "sink panics");
+                    });
+                }))
+            };
+            assert!(run(true).is_err());
+            assert!(run(false).is_err());
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

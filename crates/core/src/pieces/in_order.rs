@@ -3,10 +3,11 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{mpsc, Condvar, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use super::{for_each_piece, PieceStart};
+use crate::turns::Turns;
 
 /// Runs `work` on each piece of `text` named by `ranges` (with where the
 /// piece starts) on up to `threads` threads, and hands the results to
@@ -45,12 +46,12 @@ pub(crate) fn map_pieces_in_order<T: Send>(
     let threads = threads.min(pieces.len());
     let turns = Turns::new(2 * threads);
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::sync_channel::<(usize, T)>(turns.window);
+    let (tx, rx) = mpsc::sync_channel::<(usize, T)>(turns.window());
     std::thread::scope(|scope| {
         for _ in 0..threads {
             let (tx, pieces, next, turns, work) = (tx.clone(), &pieces, &next, &turns, &work);
             scope.spawn(move || {
-                let _guard = AbandonOnPanic(turns);
+                let _guard = turns.abandon_on_panic();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some((range, at)) = pieces.get(i) else {
@@ -66,7 +67,7 @@ pub(crate) fn map_pieces_in_order<T: Send>(
             });
         }
         drop(tx);
-        let _guard = AbandonOnPanic(&turns);
+        let _guard = turns.abandon_on_panic();
         let mut waiting = BTreeMap::new();
         let mut k = 0;
         for (i, result) in rx {
@@ -78,65 +79,6 @@ pub(crate) fn map_pieces_in_order<T: Send>(
             }
         }
     });
-}
-
-/// Which pieces may be worked on: those below the count handed over plus
-/// the window.
-struct Turns {
-    window: usize,
-    /// How many results have been handed over.
-    handed: Mutex<usize>,
-    /// Signalled when `handed` grows, or the work is abandoned.
-    changed: Condvar,
-    /// A thread panicked: nothing more is handed over, no one waits.
-    abandoned: AtomicBool,
-}
-
-impl Turns {
-    fn new(window: usize) -> Turns {
-        Turns {
-            window,
-            handed: Mutex::new(0),
-            changed: Condvar::new(),
-            abandoned: AtomicBool::new(false),
-        }
-    }
-
-    /// Waits until piece `i` may be worked on; false when the work was
-    /// abandoned. The piece next to hand over never waits (it is below the
-    /// count plus the window), so the pieces always move on.
-    fn wait_for(&self, i: usize) -> bool {
-        let mut handed = self.handed.lock().unwrap_or_else(|e| e.into_inner());
-        while i >= *handed + self.window && !self.abandoned.load(Ordering::Acquire) {
-            handed = self.changed.wait(handed).unwrap_or_else(|e| e.into_inner());
-        }
-        !self.abandoned.load(Ordering::Acquire)
-    }
-
-    fn handed(&self, k: usize) {
-        *self.handed.lock().unwrap_or_else(|e| e.into_inner()) = k;
-        self.changed.notify_all();
-    }
-
-    fn abandon(&self) {
-        self.abandoned.store(true, Ordering::Release);
-        // Taken so that no thread is between its check and its wait.
-        drop(self.handed.lock().unwrap_or_else(|e| e.into_inner()));
-        self.changed.notify_all();
-    }
-}
-
-/// Abandons the work when its thread unwinds: the threads waiting for
-/// their turn stop, so the panic reaches the caller instead of a hang (a
-/// piece that never comes would keep the others waiting).
-struct AbandonOnPanic<'a>(&'a Turns);
-
-impl Drop for AbandonOnPanic<'_> {
-    fn drop(&mut self) {
-        if std::thread::panicking() {
-            self.0.abandon();
-        }
-    }
 }
 
 #[cfg(test)]
