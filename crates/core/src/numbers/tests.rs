@@ -249,16 +249,7 @@ fn extraction_in_pieces_equals_the_whole() {
             pieces_seen += asked;
             assert_eq!(pieces, whole);
             for threads in [1, 3] {
-                let mut handed = Vec::new();
-                let ranges = ex.pieces(text, size);
-                crate::pieces::map_pieces_in_order(
-                    text,
-                    ranges,
-                    threads,
-                    |p, at| ex.extract_piece(p, at),
-                    |m| handed.extend(m),
-                );
-                assert_eq!(handed, whole);
+                assert_eq!(ex.extract_in_pieces_on(text, size, threads), whole);
             }
         }
         assert!(
@@ -339,10 +330,7 @@ proptest::proptest! {
         let ex = ex();
         let whole = ex.extract(&text);
         proptest::prop_assert_eq!(&ex.extract_in_pieces(&text, 1, || false).unwrap(), &whole);
-        let mut handed = Vec::new();
-        let ranges = ex.pieces(&text, 1);
-        crate::pieces::map_pieces_in_order(&text, ranges, 3, |p, at| ex.extract_piece(p, at), |m| handed.extend(m));
-        proptest::prop_assert_eq!(handed, whole);
+        proptest::prop_assert_eq!(ex.extract_in_pieces_on(&text, 1, 3), whole);
     }
 }
 
