@@ -77,34 +77,22 @@ pub(crate) fn run_corpus_by_part<T: Send>(
 }
 
 /// Runs `work` on every document and prints the records it returns, in
-/// input order (scan, kwic, numbers). After a write error (a closed pipe)
-/// nothing more is printed and the error ends the command.
+/// input order (`tifa numbers --subjects`). After a write error
+/// (a closed pipe) nothing more is printed and the error ends the command.
 pub(crate) fn print_per_document<R: Serialize + Send>(
     input: &InputOpts,
     printer: Printer,
     work: impl Fn(&Document) -> Vec<R> + Sync,
 ) -> Result<ExitCode> {
-    print_per_document_with(input, printer, work, |p, _, r| p.push(r))
+    print_by_piece(input, printer, |d, emit| emit(work(d)), |p, _, r| p.push(r))
 }
 
-/// As [`print_per_document`], each item printed by `print` with its
-/// document's info: a record can then borrow the document id instead of
-/// holding a copy (`tifa numbers`: one `String` and one more vector of
-/// records fewer per document).
-pub(crate) fn print_per_document_with<T: Send>(
-    input: &InputOpts,
-    printer: Printer,
-    work: impl Fn(&Document) -> Vec<T> + Sync,
-    print: impl FnMut(&mut Printer, &DocInfo, &T) -> std::io::Result<()>,
-) -> Result<ExitCode> {
-    print_by_piece(input, printer, |d, emit| emit(work(d)), print)
-}
-
-/// As [`print_per_document_with`], the work handing over its records a
-/// part at a time (`emit`: the records of one piece of a long document):
-/// each part is printed as soon as the documents before it are, so a long
-/// document's records are never all held at once (`tifa numbers`, `scan`,
-/// `kwic` on a 300 MiB text).
+/// As [`print_per_document`], the work handing over its records a part at
+/// a time (`emit`: the records of one piece of a long document), each
+/// printed by `print` with its document's info (a record borrows the
+/// document id instead of holding a copy): each part is printed as soon as
+/// the documents before it are, so a long document's records are never all
+/// held at once (`tifa numbers`, `scan`, `kwic` on a 300 MiB text).
 pub(crate) fn print_by_piece<T: Send>(
     input: &InputOpts,
     mut printer: Printer,
