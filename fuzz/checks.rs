@@ -132,6 +132,11 @@ pub fn numbers(data: &[u8]) {
     }
     // Cut after every 。 the rules allow, the mentions are the whole's.
     assert_eq!(extractor().extract_in_pieces_on(&text, 1, 1), mentions);
+    // The numeral phrases found at the number starts are the matcher's.
+    let (anchored, matched) = extractor()
+        .numeral_phrases_both_ways(&text)
+        .expect("the built-in numeral phrases are anchored");
+    assert_eq!(anchored, matched);
 }
 
 /// Every lexicon loader: a lexicon or an error, never a panic; an error

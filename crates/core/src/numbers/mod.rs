@@ -27,7 +27,8 @@
 //! `date`, `range` as above; `cardinal` for the rest.
 //!
 //! # What is not a mention (SPEC §2.2)
-//! Any span covered by a lexicon phrase (一府一委两院, 两个确立, 十四五 …);
+//! Any span covered by a lexicon phrase (一府一委两院, 两个确立, 十四五 …,
+//! found at the number starts by the same scan: `phrases.rs`);
 //! the set words of `data/words.toml` (一系列, 统一, 进一步 …) and the
 //! idioms of `data/idioms.txt` (危机四伏, 三心二意: jieba's idioms that hold
 //! a numeral, less those that state a quantity, such as 翻一番) and the
@@ -51,12 +52,14 @@ use crate::matcher::{Matcher, MatcherBuilder};
 use crate::pieces::{
     for_each_piece, map_pieces_in_order, sentence_pieces_where, PieceStart, PIECE,
 };
+use phrases::NumeralPhrases;
 
 mod affixes;
 mod dates;
 mod mention;
 mod not_mentions;
 pub mod numeral;
+mod phrases;
 mod placeholder;
 mod quote;
 mod read;
@@ -71,6 +74,9 @@ mod word_index;
 
 pub use totals::{numbers_by_subject, SubjectTotal};
 pub use types::{NumberKind, NumberMention, NumberRecord, NumberRecordRef, NumberValue};
+
+/// Byte spans of a text, in text order.
+type Spans = Vec<Range<usize>>;
 
 /// Marks that join the two ends of a range.
 pub(crate) const RANGE_MARKS: &[char] = &['-', '—', '–', '~', '～', '至', '到', '－'];
@@ -93,6 +99,10 @@ pub(crate) const RANGE_MARKS: &[char] = &['-', '—', '–', '~', '～', '至', 
 pub struct NumberExtractor {
     /// The lexicon's phrases that hold a numeral (none: no phrase pass).
     matcher: Option<Matcher>,
+    /// The same phrases anchored on their numerals, found at the number
+    /// starts (`phrases.rs`); `None` when some anchor could be missed
+    /// there: the matcher's pass then finds them.
+    anchored: Option<NumeralPhrases>,
 }
 
 impl NumberExtractor {
@@ -100,8 +110,11 @@ impl NumberExtractor {
     ///
     /// Only phrases that hold a numeral (一府一委两院, 十四五, 四个意识; a
     /// digit, a Chinese numeral or an `x`, in any form) can hold a number,
-    /// so only they are searched for: the phrase pass of extraction is then
-    /// a small automaton over the text, not the whole lexicon's.
+    /// so only they are searched for, and each at the number starts that
+    /// extraction finds anyway (anchored on its first numeral: `phrases.rs`),
+    /// not by a pass of the matcher over every char — unless some form of
+    /// an anchor starts no number (a full-width ｘ), when the matcher's
+    /// pass finds them.
     pub fn new(lexicon: &Lexicon) -> Result<NumberExtractor, Error> {
         let holds_numeral = |form: &String| form.chars().any(|c| is_start(text::number_char(c)));
         let entries: Vec<Entry> = lexicon
@@ -117,13 +130,14 @@ impl NumberExtractor {
                 ..e.clone()
             })
             .collect();
+        let anchored = NumeralPhrases::new(entries.iter().flat_map(Entry::forms), is_start);
         let matcher = if entries.is_empty() {
             None
         } else {
             let phrases = Lexicon::from_entries(entries, "<numeral phrases>")?;
             Some(MatcherBuilder::new().expansions(false).build(&phrases)?)
         };
-        Ok(NumberExtractor { matcher })
+        Ok(NumberExtractor { matcher, anchored })
     }
 
     /// [`NumberExtractor::extract`], piece by piece — pieces of about a
@@ -173,6 +187,17 @@ impl NumberExtractor {
         out
     }
 
+    /// The numeral phrases' spans as extraction finds them (anchored at
+    /// the number starts) and as the matcher's pass finds them, `None`
+    /// when they are not anchored: for the fuzz target and tests, which
+    /// check that the two are the same.
+    #[doc(hidden)]
+    pub fn numeral_phrases_both_ways(&self, text: &str) -> Option<(Spans, Spans)> {
+        self.anchored.as_ref()?;
+        let matched = self.matcher.as_ref()?.literal_spans(text);
+        Some((self.starts_and_phrases(text).1, matched))
+    }
+
     fn extract_in_pieces(
         &self,
         text: &str,
@@ -220,10 +245,7 @@ impl NumberExtractor {
 
     /// Every mention in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<NumberMention> {
-        let mut phrases: Vec<Range<usize>> = self
-            .matcher
-            .as_ref()
-            .map_or_else(Vec::new, |m| m.literal_spans(text));
+        let (starts, mut phrases) = self.starts_and_phrases(text);
         // A phrase that starts inside a run of numerals is not that phrase
         // (二十四五人: 24-25 people, not the plan 十四五).
         phrases.retain(|p| {
@@ -235,12 +257,9 @@ impl NumberExtractor {
         let (mut char_byte, mut char_count) = (0usize, 0usize);
         // The end of the last mention (or phrase): no prefix reaches before it.
         let mut floor = 0usize;
-        // Where a number can start (most characters start none): found by
-        // a byte-pair scan instead of decoding every character, and taken
-        // in text order as they are found.
-        start_scanner().scan(text, |at, _| {
+        for at in starts {
             if at < pos {
-                return;
+                continue;
             }
             pos = at;
             while next_phrase < phrases.len() && phrases[next_phrase].end <= pos {
@@ -250,7 +269,7 @@ impl NumberExtractor {
                 if p.start <= pos {
                     pos = p.end;
                     floor = p.end;
-                    return;
+                    continue;
                 }
             }
             let limit = phrases.get(next_phrase).map_or(text.len(), |p| p.start);
@@ -263,9 +282,37 @@ impl NumberExtractor {
                 m.char_end = char_count + bytecount::num_chars(m.text.as_bytes());
                 out.push(m);
             }
-        });
+        }
         dates::carry_the_month(text, &mut out);
         out
+    }
+
+    /// Where a number can start in `text` (most characters start none),
+    /// found by a byte-pair scan instead of decoding every character; and
+    /// the spans of the numeral phrases, leftmost-longest, in text order:
+    /// looked for at those starts as they are found (the text is then in
+    /// cache) when the phrases are anchored there, else by the matcher's
+    /// pass.
+    fn starts_and_phrases(&self, text: &str) -> (Vec<usize>, Spans) {
+        // About one char in 27 of a report starts a number.
+        let mut starts = Vec::with_capacity(text.len() / 64);
+        let Some(anchored) = &self.anchored else {
+            start_scanner().scan(text, |at, _| starts.push(at));
+            let phrases = self
+                .matcher
+                .as_ref()
+                .map_or_else(Vec::new, |m| m.literal_spans(text));
+            return (starts, phrases);
+        };
+        let mut phrases = Vec::new();
+        start_scanner().scan(text, |at, _| {
+            starts.push(at);
+            if let Some(c) = text[at..].chars().next() {
+                anchored.occurrences_at(text, at, c, &mut phrases);
+            }
+        });
+        phrases::leftmost_longest(&mut phrases);
+        (starts, phrases)
     }
 }
 

@@ -220,12 +220,9 @@ fn spans_and_breaks() {
     }
 }
 
-/// Extraction in pieces cut after 。 gives the mentions of the whole text,
-/// offsets included, on every fixture: pieces of 1 KiB, and cut after
-/// every 。 the rules allow (size 1: thousands of cuts).
-#[test]
-fn extraction_in_pieces_equals_the_whole() {
-    let ex = NumberExtractor::new(&Lexicon::builtin()).unwrap();
+/// The texts of the fixtures' reports: the seeds, the provincial reports
+/// of 2026, and each line of the party congress reports (JSONL).
+pub(super) fn fixture_texts() -> Vec<String> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
     let mut texts: Vec<String> = Vec::new();
     for dir in ["seeds", "provincial-2026"] {
@@ -235,6 +232,16 @@ fn extraction_in_pieces_equals_the_whole() {
     }
     let cpc = std::fs::read_to_string(root.join("cpc/cpc-congress-reports.jsonl")).unwrap();
     texts.extend(cpc.lines().map(String::from));
+    texts
+}
+
+/// Extraction in pieces cut after 。 gives the mentions of the whole text,
+/// offsets included, on every fixture: pieces of 1 KiB, and cut after
+/// every 。 the rules allow (size 1: thousands of cuts).
+#[test]
+fn extraction_in_pieces_equals_the_whole() {
+    let ex = NumberExtractor::new(&Lexicon::builtin()).unwrap();
+    let texts = fixture_texts();
     for size in [1, 1024] {
         let mut pieces_seen = 0;
         for text in &texts {

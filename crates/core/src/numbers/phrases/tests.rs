@@ -1,0 +1,108 @@
+//! The numeral phrases found at the number starts are the matcher's.
+
+use std::ops::Range;
+
+use crate::lexicon::{Entry, Lexicon};
+use crate::numbers::NumberExtractor;
+
+/// The numeral phrases of `text` both ways: anchored at the number starts,
+/// and by the matcher's pass over every char.
+fn both_ways(ex: &NumberExtractor, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    ex.numeral_phrases_both_ways(text)
+        .expect("the phrases are anchored")
+}
+
+/// The built-in lexicon, and one with phrases of other shapes: one char,
+/// Latin letters before the anchor, the anchor last, ASCII marks, nested
+/// and overlapping phrases.
+fn extractors() -> Vec<NumberExtractor> {
+    let custom: Vec<Entry> = [
+        "两",
+        "G20",
+        "第一",
+        "1+9",
+        "三个代表",
+        "二十四五",
+        "四五",
+        "代表大会第二",
+    ]
+    .iter()
+    .map(|&p| Entry::new(p, "custom"))
+    .collect();
+    let mut entries = Lexicon::builtin().entries().to_vec();
+    entries.extend(custom);
+    vec![
+        NumberExtractor::new(&Lexicon::builtin()).unwrap(),
+        NumberExtractor::new(&Lexicon::from_entries(entries, "t").unwrap()).unwrap(),
+    ]
+}
+
+#[test]
+fn every_fixture_has_the_matchers_phrases() {
+    let mut phrases = 0;
+    for ex in extractors() {
+        for text in crate::numbers::tests::fixture_texts() {
+            let (anchored, matched) = both_ways(&ex, &text);
+            assert_eq!(anchored, matched);
+            phrases += matched.len();
+        }
+    }
+    assert!(phrases > 1000, "{phrases}");
+}
+
+#[test]
+fn folded_and_broken_phrases_are_found() {
+    let ex = NumberExtractor::new(&Lexicon::builtin()).unwrap();
+    let text = "坚持一府一委\n两院，“兩個確立”，十 四 五规划，第一　议题，一府两院制度。";
+    let (anchored, matched) = both_ways(&ex, text);
+    assert_eq!(anchored, matched);
+    let found: Vec<&str> = anchored.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(
+        found,
+        [
+            "一府一委\n两院",
+            "兩個確立",
+            "十 四 五",
+            "第一　议题",
+            "一府两院"
+        ]
+    );
+}
+
+#[test]
+fn an_anchor_the_scan_could_miss_leaves_the_matcher_to_it() {
+    // ｘ (full-width) folds to x but starts no number: the phrase could be
+    // missed at the starts, so the extractor keeps the matcher's pass.
+    let lexicon = Lexicon::from_entries(vec![Entry::new("x光机", "custom")], "t").unwrap();
+    let ex = NumberExtractor::new(&lexicon).unwrap();
+    assert!(ex.numeral_phrases_both_ways("").is_none());
+    assert!(ex
+        .extract("购置ｘ光机3台。")
+        .iter()
+        .all(|m| m.text == "3台"));
+}
+
+/// Pieces of the phrases, their folded forms, white space and numerals.
+#[rustfmt::skip]
+const TOKENS: &[&str] = &[
+    "一府", "一委", "两院", "兩院", "一府一委两院", "一 府", "十四五", "十五五", "十四", "五", "四",
+    "两个", "兩個", "确立", "確立", "维护", "第一议题", "第", "一", "议题", "五位一体", "位", "体",
+    "三农", "三", "农", "\n", " ", "\u{3000}", "\u{200B}", "１", "2", "个", "，", "。", "人",
+    "一带一路", "带", "路", "四风", "风", "八项规定", "八五普法", "普法", "两个一百年", "百",
+    "六稳", "稳", "G", "Ｇ", "２０", "20", "+", "＋", "9", "代表", "大会", "二", "十", "第二",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+    #[test]
+    fn random_texts_have_the_matchers_phrases(
+        picks in proptest::collection::vec(0..TOKENS.len(), 0..30)
+    ) {
+        static EXTRACTORS: std::sync::OnceLock<Vec<NumberExtractor>> = std::sync::OnceLock::new();
+        let text: String = picks.iter().map(|&i| TOKENS[i]).collect();
+        for ex in EXTRACTORS.get_or_init(extractors) {
+            let (anchored, matched) = both_ways(ex, &text);
+            proptest::prop_assert_eq!(anchored, matched, "{:?}", text);
+        }
+    }
+}
