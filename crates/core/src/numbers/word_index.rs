@@ -2,6 +2,8 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::bmp::BmpSet;
+
 use super::text::{char_at, word_at, written_char_at};
 
 /// The longest word the lookup compares char by char; longer words (none
@@ -14,6 +16,13 @@ const WINDOW: usize = 12;
 /// extraction after the phrase pass).
 pub(crate) struct WordIndex {
     by_first: HashMap<char, Vec<Word>>,
+    /// The first chars of the words, one bit each: most chars of a text
+    /// start no word, and a bit test says so before the hash (the subject's
+    /// verb search asks at every char of a clause).
+    firsts: BmpSet,
+    /// Some word starts with a char above the BMP (which `firsts` cannot
+    /// hold): such a char goes to the hash.
+    wide_firsts: bool,
     /// The longest word's length in bytes.
     longest_len: usize,
 }
@@ -47,6 +56,8 @@ impl WordIndex {
             .max()
             .unwrap_or(0);
         WordIndex {
+            firsts: m.keys().copied().collect(),
+            wide_firsts: m.keys().any(|&c| c as u32 >= 0x10000),
             by_first: m,
             longest_len,
         }
@@ -68,7 +79,7 @@ impl WordIndex {
     #[inline]
     pub(crate) fn at(&self, text: &str, at: usize, limit: usize) -> Option<(&'static str, usize)> {
         let (c, len) = char_at(text, at, limit)?;
-        let words = self.by_first.get(&c)?;
+        let words = self.words_starting(c)?;
         let longest = words.first().map_or(0, |w| w.chars.len()).min(WINDOW);
         // For the text's char i (the first is the index key): raw/norm, that
         // char as written and normalized (a word matches either, as
@@ -110,14 +121,25 @@ impl WordIndex {
     /// Does some word start with `c` (normalized)?
     #[inline]
     pub(crate) fn has_first(&self, c: char) -> bool {
-        self.by_first.contains_key(&c)
+        self.words_starting(c).is_some()
+    }
+
+    /// The words that start with `c`, longest first.
+    #[inline]
+    fn words_starting(&self, c: char) -> Option<&Vec<Word>> {
+        let maybe = self.firsts.contains(c) || self.wide_firsts && c as u32 >= 0x10000;
+        if maybe {
+            self.by_first.get(&c)
+        } else {
+            None
+        }
     }
 
     /// The ends of every word that `s[at..]` starts with (plain text).
     pub(crate) fn all_at<'s>(&'s self, s: &'s str, at: usize) -> impl Iterator<Item = usize> + 's {
         let first = s[at..].chars().next();
         first
-            .and_then(|c| self.by_first.get(&c))
+            .and_then(|c| self.words_starting(c))
             .into_iter()
             .flatten()
             .filter(move |w| s[at..].starts_with(w.text))
