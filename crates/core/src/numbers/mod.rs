@@ -97,12 +97,16 @@ pub(crate) const RANGE_MARKS: &[char] = &['-', '—', '–', '~', '～', '至', 
 /// ```
 #[derive(Debug, Clone)]
 pub struct NumberExtractor {
-    /// The lexicon's phrases that hold a numeral (none: no phrase pass).
+    /// The lexicon's phrases that hold a numeral (none: no phrase to keep
+    /// out): where a text may be cut, and the reference the tests and the
+    /// fuzz target hold the search below to.
     matcher: Option<Matcher>,
-    /// The same phrases anchored on their numerals, found at the number
-    /// starts (`phrases.rs`); `None` when some anchor could be missed
-    /// there: the matcher's pass then finds them.
-    anchored: Option<NumeralPhrases>,
+    /// The same phrases, searched for at the number starts, each anchored
+    /// on a numeral (`phrases.rs`)…
+    anchored: NumeralPhrases,
+    /// …but for the forms that have no numeral the scan reports in every
+    /// spelling, found by this matcher (overlapping: every occurrence).
+    unanchored: Option<Matcher>,
 }
 
 impl NumberExtractor {
@@ -111,10 +115,10 @@ impl NumberExtractor {
     /// Only phrases that hold a numeral (一府一委两院, 十四五, 四个意识; a
     /// digit, a Chinese numeral or an `x`, in any form) can hold a number,
     /// so only they are searched for, and each at the number starts that
-    /// extraction finds anyway (anchored on its first numeral: `phrases.rs`),
-    /// not by a pass of the matcher over every char — unless some form of
-    /// an anchor starts no number (a full-width ｘ), when the matcher's
-    /// pass finds them.
+    /// extraction finds anyway (anchored on a numeral: `phrases.rs`), not
+    /// by a pass of the matcher over every char. Only forms with no numeral
+    /// that starts a number in every spelling (a variant with none; x,
+    /// whose full-width ｘ starts none) are left to a matcher's pass.
     pub fn new(lexicon: &Lexicon) -> Result<NumberExtractor, Error> {
         let holds_numeral = |form: &String| form.chars().any(|c| is_start(text::number_char(c)));
         let entries: Vec<Entry> = lexicon
@@ -130,14 +134,37 @@ impl NumberExtractor {
                 ..e.clone()
             })
             .collect();
-        let anchored = NumeralPhrases::new(entries.iter().flat_map(Entry::forms), is_start);
+        // `is_start` of the folded chars: a form was kept above for a char
+        // whose `number_char` starts a number, which is its fold, or 〇 for
+        // ○, itself a start: every kept form has a char to anchor on, but
+        // for the spellings that start none.
+        let (anchored, rest) = NumeralPhrases::new(entries.iter().flat_map(Entry::forms), is_start);
+        let unanchored = if rest.is_empty() {
+            None
+        } else {
+            let rest = rest
+                .into_iter()
+                .map(|form| Entry::new(form, "numeral phrase"))
+                .collect();
+            let rest = Lexicon::from_entries(rest, "<numeral phrases left to the matcher>")?;
+            Some(
+                MatcherBuilder::new()
+                    .expansions(false)
+                    .overlapping(true)
+                    .build(&rest)?,
+            )
+        };
         let matcher = if entries.is_empty() {
             None
         } else {
             let phrases = Lexicon::from_entries(entries, "<numeral phrases>")?;
             Some(MatcherBuilder::new().expansions(false).build(&phrases)?)
         };
-        Ok(NumberExtractor { matcher, anchored })
+        Ok(NumberExtractor {
+            matcher,
+            anchored,
+            unanchored,
+        })
     }
 
     /// [`NumberExtractor::extract`], piece by piece — pieces of about a
@@ -188,14 +215,16 @@ impl NumberExtractor {
     }
 
     /// The numeral phrases' spans as extraction finds them (anchored at
-    /// the number starts) and as the matcher's pass finds them, `None`
-    /// when they are not anchored: for the fuzz target and tests, which
-    /// check that the two are the same.
+    /// the number starts) and as a matcher's pass over every char finds
+    /// them: for the fuzz target and tests, which check that the two are
+    /// the same.
     #[doc(hidden)]
-    pub fn numeral_phrases_both_ways(&self, text: &str) -> Option<(Spans, Spans)> {
-        self.anchored.as_ref()?;
-        let matched = self.matcher.as_ref()?.literal_spans(text);
-        Some((self.starts_and_phrases(text).1, matched))
+    pub fn numeral_phrases_both_ways(&self, text: &str) -> (Spans, Spans) {
+        let matched = self
+            .matcher
+            .as_ref()
+            .map_or_else(Vec::new, |m| m.literal_spans(text));
+        (self.starts_and_phrases(text).1, matched)
     }
 
     fn extract_in_pieces(
@@ -291,26 +320,26 @@ impl NumberExtractor {
     /// found by a byte-pair scan instead of decoding every character; and
     /// the spans of the numeral phrases, leftmost-longest, in text order:
     /// looked for at those starts as they are found (the text is then in
-    /// cache) when the phrases are anchored there, else by the matcher's
-    /// pass.
+    /// cache), with the occurrences of the forms left to the matcher.
     fn starts_and_phrases(&self, text: &str) -> (Vec<usize>, Spans) {
         // About one char in 27 of a report starts a number.
         let mut starts = Vec::with_capacity(text.len() / 64);
-        let Some(anchored) = &self.anchored else {
-            start_scanner().scan(text, |at, _| starts.push(at));
-            let phrases = self
-                .matcher
-                .as_ref()
-                .map_or_else(Vec::new, |m| m.literal_spans(text));
-            return (starts, phrases);
-        };
-        let mut phrases = Vec::new();
-        start_scanner().scan(text, |at, _| {
-            starts.push(at);
-            if let Some(c) = text[at..].chars().next() {
-                anchored.occurrences_at(text, at, c, &mut phrases);
-            }
-        });
+        let mut phrases = self
+            .unanchored
+            .as_ref()
+            .map_or_else(Vec::new, |m| m.literal_spans(text));
+        let scanner = start_scanner();
+        if self.anchored.is_empty() {
+            scanner.scan(text, |at, _| starts.push(at));
+        } else {
+            let chars = scanner.chars();
+            scanner.scan(text, |at, k| {
+                starts.push(at);
+                if let Some(&c) = chars.get(k) {
+                    self.anchored.occurrences_at(text, at, c, &mut phrases);
+                }
+            });
+        }
         phrases::leftmost_longest(&mut phrases);
         (starts, phrases)
     }

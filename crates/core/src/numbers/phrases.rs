@@ -15,20 +15,22 @@
 //! SPEC §1.2 matches phrases on the folded text (every char folded by
 //! [`fold_char`], ignorable chars dropped), leftmost-longest, with spans
 //! from a phrase's first char to its last in the original. Here:
-//! - every occurrence of a folded pattern holds its anchor char; the raw
-//!   char there folds to the anchor, so it is one of the anchor's
-//!   *spellings* (itself, its full-width form, the traditional chars the
-//!   table maps to it), and [`NumeralPhrases::new`] accepts a lexicon
-//!   only when every spelling of every anchor is a number start (else the
-//!   extractor keeps the matcher): the scan reports the anchor of every
-//!   occurrence;
+//! - each folded pattern is anchored on its first char whose *spellings*
+//!   (the chars that fold to it: itself, its full-width form, the
+//!   traditional chars the table maps to it) all start a number. Every
+//!   occurrence of the pattern holds the anchor, written in one of its
+//!   spellings, so the number-start scan reports it. A pattern with no
+//!   such char (a variant without a numeral; 韆 folds to 千 and starts no
+//!   number) is left to the matcher, run in its overlapping mode: every
+//!   occurrence of those patterns;
 //! - at a reported char, each pattern anchored on its folded form is
 //!   compared char by char, backward from the anchor and forward from it,
 //!   with the folded chars of the text, ignorable chars skipped between
 //!   two chars of the pattern (never before its first or after its last):
 //!   exactly the occurrences of the folded text, in original offsets;
-//! - the occurrences are then sorted by start, longest first, and taken
-//!   greedily without overlap: leftmost-longest.
+//! - all the occurrences, anchored and left to the matcher, are then
+//!   sorted by start, longest first, and taken greedily without overlap:
+//!   leftmost-longest over all the patterns together.
 //!
 //! Tested against the matcher on every fixture, on random texts (with
 //! white space, traditional and full-width forms inside phrases), and by
@@ -36,12 +38,12 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::fold::{fold_char, fold_str, traditional_table};
 
 /// Folded patterns by the folded char they are anchored on.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct NumeralPhrases {
     /// The anchor's folded char → (pattern, index of the anchor in it).
     by_anchor: HashMap<char, Vec<(usize, usize)>>,
@@ -50,39 +52,53 @@ pub(crate) struct NumeralPhrases {
 }
 
 impl NumeralPhrases {
-    /// The phrases of `forms` (as written in the lexicon), anchored on
-    /// their first char for which `can_start` holds; `None` when there is
-    /// no phrase, when a form has no such char, or when an anchor has a
-    /// spelling that `can_start` rejects (the scan would not report it).
+    /// Splits `forms` (as written in the lexicon; folded alike, one kept):
+    /// the phrases anchored on their first char that `can_start` holds for
+    /// in every spelling (so the scan reports it wherever it occurs), and
+    /// the forms that have no such char, left to the matcher (韆 folds to
+    /// 千 but starts no number: 千万工程 is anchored on 万; a variant may
+    /// hold no numeral at all).
     pub(crate) fn new<'a>(
         forms: impl IntoIterator<Item = &'a str>,
         can_start: impl Fn(char) -> bool,
-    ) -> Option<NumeralPhrases> {
-        let mut patterns: Vec<Box<[char]>> = Vec::new();
-        let mut by_anchor: HashMap<char, Vec<(usize, usize)>> = HashMap::default();
+    ) -> (NumeralPhrases, Vec<&'a str>) {
+        let mut anchored = NumeralPhrases::default();
+        let mut rest = Vec::new();
+        let mut seen: HashSet<Box<[char]>> = HashSet::default();
         for form in forms {
             let folded: Box<[char]> = fold_str(form).chars().collect();
-            if folded.is_empty() || patterns.contains(&folded) {
+            if folded.is_empty() || !seen.insert(folded.clone()) {
                 continue;
             }
-            let k = folded.iter().position(|&c| can_start(c))?;
-            by_anchor
-                .entry(folded[k])
-                .or_default()
-                .push((patterns.len(), k));
-            patterns.push(folded);
+            let anchor = folded
+                .iter()
+                .position(|&c| can_start(c) && spellings(c).into_iter().all(&can_start));
+            match anchor {
+                Some(k) => {
+                    let p = anchored.patterns.len();
+                    anchored
+                        .by_anchor
+                        .entry(folded[k])
+                        .or_default()
+                        .push((p, k));
+                    anchored.patterns.push(folded);
+                }
+                None => rest.push(form),
+            }
         }
-        let spelled_startable = by_anchor
-            .keys()
-            .all(|&a| spellings(a).into_iter().all(&can_start));
-        (spelled_startable && !patterns.is_empty()).then_some(NumeralPhrases {
-            by_anchor,
-            patterns,
-        })
+        (anchored, rest)
+    }
+
+    /// No phrase is anchored.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
     }
 
     /// Adds to `found` every occurrence of a phrase anchored on the char
-    /// `c` at byte `at` of `text` (a char that can start a number).
+    /// `c` at byte `at` of `text` (a char that can start a number). The
+    /// patterns on one anchor are compared one by one: a few each for the
+    /// numeral phrases of a lexicon (thousands on one numeral would want
+    /// them grouped by their next char).
     #[inline]
     pub(crate) fn occurrences_at(
         &self,

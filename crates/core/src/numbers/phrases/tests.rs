@@ -9,12 +9,12 @@ use crate::numbers::NumberExtractor;
 /// and by the matcher's pass over every char.
 fn both_ways(ex: &NumberExtractor, text: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     ex.numeral_phrases_both_ways(text)
-        .expect("the phrases are anchored")
 }
 
-/// The built-in lexicon, and one with phrases of other shapes: one char,
+/// The built-in lexicon; one with phrases of other shapes: one char,
 /// Latin letters before the anchor, the anchor last, ASCII marks, nested
-/// and overlapping phrases.
+/// and overlapping phrases; and one with forms left to the matcher beside
+/// anchored ones that overlap them.
 fn extractors() -> Vec<NumberExtractor> {
     let custom: Vec<Entry> = [
         "两",
@@ -31,9 +31,19 @@ fn extractors() -> Vec<NumberExtractor> {
     .collect();
     let mut entries = Lexicon::builtin().entries().to_vec();
     entries.extend(custom);
+    let mut plan = Entry::new("十四五规划", "custom");
+    plan.variants = vec!["规划纲要".into(), "纲要".into()];
+    let mixed = vec![
+        Entry::new("x光机", "custom"),
+        Entry::new("千万工程", "custom"),
+        Entry::new("千万", "custom"),
+        Entry::new("五规", "custom"),
+        plan,
+    ];
     vec![
         NumberExtractor::new(&Lexicon::builtin()).unwrap(),
         NumberExtractor::new(&Lexicon::from_entries(entries, "t").unwrap()).unwrap(),
+        NumberExtractor::new(&Lexicon::from_entries(mixed, "t").unwrap()).unwrap(),
     ]
 }
 
@@ -70,16 +80,55 @@ fn folded_and_broken_phrases_are_found() {
 }
 
 #[test]
-fn an_anchor_the_scan_could_miss_leaves_the_matcher_to_it() {
-    // ｘ (full-width) folds to x but starts no number: the phrase could be
-    // missed at the starts, so the extractor keeps the matcher's pass.
-    let lexicon = Lexicon::from_entries(vec![Entry::new("x光机", "custom")], "t").unwrap();
-    let ex = NumberExtractor::new(&lexicon).unwrap();
-    assert!(ex.numeral_phrases_both_ways("").is_none());
-    assert!(ex
-        .extract("购置ｘ光机3台。")
-        .iter()
-        .all(|m| m.text == "3台"));
+fn forms_the_scan_could_miss_are_left_to_the_matcher() {
+    // ｘ (full-width) folds to x but starts no number, 韆 folds to 千 and
+    // starts none: x光机 goes to the matcher, 千万工程 is anchored on 万; a
+    // variant without a numeral (规划纲要) goes to the matcher, and its
+    // occurrences compete with the anchored ones for leftmost-longest.
+    let mut plan = Entry::new("十四五规划", "custom");
+    plan.variants = vec!["规划纲要".into(), "纲要".into()];
+    let entries = vec![
+        Entry::new("x光机", "custom"),
+        Entry::new("千万工程", "custom"),
+        plan,
+        Entry::new("五规", "custom"),
+    ];
+    let ex = NumberExtractor::new(&Lexicon::from_entries(entries, "t").unwrap()).unwrap();
+    let text =
+        "购置ｘ光机3台、X光机2台，实施韆萬工程，十四五规划纲要，十四 五規劃，规划纲要，五规。";
+    let (anchored, matched) = both_ways(&ex, text);
+    assert_eq!(anchored, matched);
+    let found: Vec<&str> = anchored.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(
+        found,
+        [
+            "ｘ光机",
+            "韆萬工程",
+            "十四五规划",
+            "纲要",
+            "十四 五規劃",
+            "规划纲要",
+            "五规"
+        ]
+    );
+    let texts: Vec<String> = ex.extract(text).into_iter().map(|m| m.text).collect();
+    assert_eq!(texts, ["3台", "2台"]);
+}
+
+#[test]
+fn every_char_that_folds_to_a_number_start_is_one_of_its_spellings() {
+    // `spellings` inverts `fold_char` for the chars an anchor can be: if
+    // folding ever maps another char to one, this says so.
+    let mut folded_forms = 0;
+    for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        if let Some(f) = crate::fold::fold_char(c) {
+            if f != c && super::super::is_start(f) {
+                assert!(super::spellings(f).contains(&c), "{c:?} folds to {f:?}");
+                folded_forms += 1;
+            }
+        }
+    }
+    assert!(folded_forms > 10, "{folded_forms}");
 }
 
 /// Pieces of the phrases, their folded forms, white space and numerals.
@@ -90,6 +139,7 @@ const TOKENS: &[&str] = &[
     "三农", "三", "农", "\n", " ", "\u{3000}", "\u{200B}", "１", "2", "个", "，", "。", "人",
     "一带一路", "带", "路", "四风", "风", "八项规定", "八五普法", "普法", "两个一百年", "百",
     "六稳", "稳", "G", "Ｇ", "２０", "20", "+", "＋", "9", "代表", "大会", "二", "十", "第二",
+    "x", "ｘ", "光机", "千", "韆", "萬", "工程", "规划", "規劃", "纲要",
 ];
 
 proptest::proptest! {
