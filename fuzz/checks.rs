@@ -68,9 +68,9 @@ fn extractor() -> &'static NumberExtractor {
     E.get_or_init(|| NumberExtractor::new(&Lexicon::builtin()).expect("extractor"))
 }
 
-/// The built-in lexicon and numeral phrases of which some forms are left
-/// to the matcher (x: its full-width form starts no number; 韆 folds to 千
-/// and starts none; a variant without a numeral).
+/// The built-in lexicon and numeral phrases anchored on chars with a
+/// spelling that starts no number (ｘ of x, 韆 of 千), and a variant
+/// without a numeral, left to the matcher.
 fn mixed_extractor() -> &'static NumberExtractor {
     static E: OnceLock<NumberExtractor> = OnceLock::new();
     E.get_or_init(|| {

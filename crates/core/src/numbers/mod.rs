@@ -116,9 +116,8 @@ impl NumberExtractor {
     /// digit, a Chinese numeral or an `x`, in any form) can hold a number,
     /// so only they are searched for, and each at the number starts that
     /// extraction finds anyway (anchored on a numeral: `phrases.rs`), not
-    /// by a pass of the matcher over every char. Only forms with no numeral
-    /// that starts a number in every spelling (a variant with none; x,
-    /// whose full-width ｘ starts none) are left to a matcher's pass.
+    /// by a pass of the matcher over every char. Only forms without a
+    /// numeral (a variant may have none) are left to a matcher's pass.
     pub fn new(lexicon: &Lexicon) -> Result<NumberExtractor, Error> {
         let holds_numeral = |form: &String| form.chars().any(|c| is_start(text::number_char(c)));
         let entries: Vec<Entry> = lexicon
@@ -136,9 +135,10 @@ impl NumberExtractor {
             .collect();
         // `is_start` of the folded chars: a form was kept above for a char
         // whose `number_char` starts a number, which is its fold, or 〇 for
-        // ○, itself a start: every kept form has a char to anchor on, but
-        // for the spellings that start none.
-        let (anchored, rest) = NumeralPhrases::new(entries.iter().flat_map(Entry::forms), is_start);
+        // ○, itself a start: every kept form has a char to anchor on but a
+        // variant without a numeral.
+        let forms = entries.iter().flat_map(Entry::forms);
+        let (anchored, rest) = NumeralPhrases::new(forms, is_start, scan_reports);
         let unanchored = if rest.is_empty() {
             None
         } else {
@@ -328,18 +328,19 @@ impl NumberExtractor {
             .unanchored
             .as_ref()
             .map_or_else(Vec::new, |m| m.literal_spans(text));
-        let scanner = start_scanner();
-        if self.anchored.is_empty() {
-            scanner.scan(text, |at, _| starts.push(at));
-        } else {
-            let chars = scanner.chars();
-            scanner.scan(text, |at, k| {
+        let StartScan {
+            scanner,
+            starts_number,
+        } = start_scan();
+        let chars = scanner.chars();
+        scanner.scan(text, |at, k| {
+            if starts_number.get(k) == Some(&true) {
                 starts.push(at);
-                if let Some(&c) = chars.get(k) {
-                    self.anchored.occurrences_at(text, at, c, &mut phrases);
-                }
-            });
-        }
+            }
+            if let Some(&c) = chars.get(k) {
+                self.anchored.occurrences_at(text, at, c, &mut phrases);
+            }
+        });
         phrases::leftmost_longest(&mut phrases);
         (starts, phrases)
     }
@@ -353,19 +354,40 @@ fn is_start(c: char) -> bool {
     read::is_number_start(c) || matches!(c, 'x' | 'X')
 }
 
-/// Finds the characters a mention can start with; built once per process.
-fn start_scanner() -> &'static CharScanner {
-    static SCANNER: std::sync::OnceLock<CharScanner> = std::sync::OnceLock::new();
-    SCANNER.get_or_init(|| {
+/// The number-start scan: the chars a mention can start with, and the
+/// other spellings of them that start none (韆 folds to 千, ｘ to x), where
+/// the numeral phrases anchored on those chars may be too.
+struct StartScan {
+    scanner: CharScanner,
+    /// By the scanner's index: does a number start with that char?
+    starts_number: Vec<bool>,
+}
+
+/// The number-start scan, built once per process.
+fn start_scan() -> &'static StartScan {
+    static SCAN: std::sync::OnceLock<StartScan> = std::sync::OnceLock::new();
+    SCAN.get_or_init(|| {
         // Every start character is in the BMP (digits, 一…九, 十百千万亿, x).
-        let chars: Vec<char> = (0u32..0x10000)
+        let starts = (0u32..0x10000)
             .filter_map(char::from_u32)
-            .filter(|&c| is_start(c))
-            .collect();
+            .filter(|&c| is_start(c));
+        let mut chars: Vec<char> = starts.flat_map(phrases::spellings).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        let starts_number = chars.iter().map(|&c| is_start(c)).collect();
         // Number starts are dense (一 alone is one character in 160): the
         // pair table, not the SIMD searchers.
-        CharScanner::by_pairs(chars)
+        StartScan {
+            scanner: CharScanner::by_pairs(chars),
+            starts_number,
+        }
     })
+}
+
+/// Does the number-start scan report `c` (a number start, or another
+/// spelling of one)?
+fn scan_reports(c: char) -> bool {
+    start_scan().scanner.index(c).is_some()
 }
 
 /// A mention of `text[start..end]` with no value yet.

@@ -15,14 +15,15 @@
 //! SPEC §1.2 matches phrases on the folded text (every char folded by
 //! [`fold_char`], ignorable chars dropped), leftmost-longest, with spans
 //! from a phrase's first char to its last in the original. Here:
-//! - each folded pattern is anchored on its first char whose *spellings*
-//!   (the chars that fold to it: itself, its full-width form, the
-//!   traditional chars the table maps to it) all start a number. Every
-//!   occurrence of the pattern holds the anchor, written in one of its
-//!   spellings, so the number-start scan reports it. A pattern with no
-//!   such char (a variant without a numeral; 韆 folds to 千 and starts no
-//!   number) is left to the matcher, run in its overlapping mode: every
-//!   occurrence of those patterns;
+//! - each folded pattern is anchored on its first char that starts a
+//!   number, provided the scan reports every *spelling* of it (the chars
+//!   that fold to it: itself, its full-width form, the traditional chars
+//!   the table maps to it; the scan reports the spellings that start no
+//!   number too, 韆 of 千 and ｘ of x, for this search alone). Every
+//!   occurrence of the pattern holds the anchor in one of its spellings,
+//!   so the scan reports it. A pattern with no such char (a variant
+//!   without a numeral) is left to the matcher, run in its overlapping
+//!   mode: every occurrence of those patterns;
 //! - at a reported char, each pattern anchored on its folded form is
 //!   compared char by char, backward from the anchor and forward from it,
 //!   with the folded chars of the text, ignorable chars skipped between
@@ -45,22 +46,45 @@ use crate::fold::{fold_char, fold_str, traditional_table};
 /// Folded patterns by the folded char they are anchored on.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct NumeralPhrases {
-    /// The anchor's folded char → (pattern, index of the anchor in it).
-    by_anchor: HashMap<char, Vec<(usize, usize)>>,
+    /// The anchors' folded chars, with the look-ups a place holding one
+    /// needs.
+    anchors: HashMap<char, Lookups>,
+    /// (anchor, its neighbour in the pattern) → (pattern, index of the
+    /// anchor in it). Keyed by the neighbour too, so that a place compares
+    /// only the patterns whose next (or previous) char is there: a lexicon
+    /// may hold hundreds of phrases with 一.
+    by_key: HashMap<(char, Neighbour), Vec<(usize, usize)>>,
     /// The patterns, folded, as chars.
     patterns: Vec<Box<[char]>>,
 }
 
+/// A pattern's char beside its anchor: the next one, or for a pattern
+/// that ends with its anchor the one before it, or none (one char).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Neighbour {
+    Next(char),
+    Before(char),
+    Alone,
+}
+
+/// Which neighbours the patterns on one anchor are keyed by.
+#[derive(Debug, Clone, Copy, Default)]
+struct Lookups {
+    next: bool,
+    before: bool,
+    alone: bool,
+}
+
 impl NumeralPhrases {
     /// Splits `forms` (as written in the lexicon; folded alike, one kept):
-    /// the phrases anchored on their first char that `can_start` holds for
-    /// in every spelling (so the scan reports it wherever it occurs), and
-    /// the forms that have no such char, left to the matcher (韆 folds to
-    /// 千 but starts no number: 千万工程 is anchored on 万; a variant may
-    /// hold no numeral at all).
+    /// the phrases anchored on their first char that `anchorable` holds
+    /// for and that the scan `reports` in every spelling, and the forms
+    /// that have no such char, left to the matcher (a variant may hold no
+    /// numeral at all).
     pub(crate) fn new<'a>(
         forms: impl IntoIterator<Item = &'a str>,
-        can_start: impl Fn(char) -> bool,
+        anchorable: impl Fn(char) -> bool,
+        reports: impl Fn(char) -> bool,
     ) -> (NumeralPhrases, Vec<&'a str>) {
         let mut anchored = NumeralPhrases::default();
         let mut rest = Vec::new();
@@ -72,33 +96,42 @@ impl NumeralPhrases {
             }
             let anchor = folded
                 .iter()
-                .position(|&c| can_start(c) && spellings(c).into_iter().all(&can_start));
+                .position(|&c| anchorable(c) && spellings(c).into_iter().all(&reports));
             match anchor {
-                Some(k) => {
-                    let p = anchored.patterns.len();
-                    anchored
-                        .by_anchor
-                        .entry(folded[k])
-                        .or_default()
-                        .push((p, k));
-                    anchored.patterns.push(folded);
-                }
+                Some(k) => anchored.add(folded, k),
                 None => rest.push(form),
             }
         }
         (anchored, rest)
     }
 
-    /// No phrase is anchored.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
+    /// Adds `pattern`, anchored on its char `k`.
+    fn add(&mut self, pattern: Box<[char]>, k: usize) {
+        let a = pattern[k];
+        let lookups = self.anchors.entry(a).or_default();
+        let neighbour = match (pattern.get(k + 1), k.checked_sub(1)) {
+            (Some(&next), _) => {
+                lookups.next = true;
+                Neighbour::Next(next)
+            }
+            (None, Some(before)) => {
+                lookups.before = true;
+                Neighbour::Before(pattern[before])
+            }
+            (None, None) => {
+                lookups.alone = true;
+                Neighbour::Alone
+            }
+        };
+        let p = self.patterns.len();
+        self.by_key.entry((a, neighbour)).or_default().push((p, k));
+        self.patterns.push(pattern);
     }
 
     /// Adds to `found` every occurrence of a phrase anchored on the char
-    /// `c` at byte `at` of `text` (a char that can start a number). The
-    /// patterns on one anchor are compared one by one: a few each for the
-    /// numeral phrases of a lexicon (thousands on one numeral would want
-    /// them grouped by their next char).
+    /// `c` at byte `at` of `text` (a char that can start a number): the
+    /// folded chars beside it are read once, and only the patterns keyed
+    /// by them are compared.
     #[inline]
     pub(crate) fn occurrences_at(
         &self,
@@ -107,20 +140,49 @@ impl NumeralPhrases {
         c: char,
         found: &mut Vec<Range<usize>>,
     ) {
-        let Some(anchored) = fold_char(c).and_then(|f| self.by_anchor.get(&f)) else {
+        let Some(a) = fold_char(c) else {
+            return;
+        };
+        let Some(lookups) = self.anchors.get(&a) else {
             return;
         };
         let after_anchor = at + c.len_utf8();
-        for &(p, k) in anchored {
-            let pattern = &self.patterns[p];
-            let Some(end) = forward(text, after_anchor, &pattern[k + 1..]) else {
+        let next = lookups
+            .next
+            .then(|| folded_after(text, after_anchor))
+            .flatten()
+            .map(Neighbour::Next);
+        let before = lookups
+            .before
+            .then(|| folded_before(text, at))
+            .flatten()
+            .map(Neighbour::Before);
+        let alone = lookups.alone.then_some(Neighbour::Alone);
+        for neighbour in [next, before, alone].into_iter().flatten() {
+            let Some(keyed) = self.by_key.get(&(a, neighbour)) else {
                 continue;
             };
-            if let Some(start) = backward(text, at, &pattern[..k]) {
-                found.push(start..end);
+            for &(p, k) in keyed {
+                let pattern = &self.patterns[p];
+                let Some(end) = forward(text, after_anchor, &pattern[k + 1..]) else {
+                    continue;
+                };
+                if let Some(start) = backward(text, at, &pattern[..k]) {
+                    found.push(start..end);
+                }
             }
         }
     }
+}
+
+/// The first char of `text` from `at` that is not ignorable, folded.
+fn folded_after(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().find_map(fold_char)
+}
+
+/// The last char of `text` before `at` that is not ignorable, folded.
+fn folded_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().rev().find_map(fold_char)
 }
 
 /// Leftmost-longest: `found` (occurrences, in any order) sorted by start,
@@ -140,7 +202,7 @@ pub(crate) fn leftmost_longest(found: &mut Vec<Range<usize>>) {
 
 /// The chars that fold to `a` (a folded char): itself, its full-width
 /// form, and the traditional chars the table maps to it.
-fn spellings(a: char) -> Vec<char> {
+pub(super) fn spellings(a: char) -> Vec<char> {
     let mut all = vec![a];
     if ('!'..='~').contains(&a) {
         all.extend(char::from_u32(a as u32 + 0xFEE0));

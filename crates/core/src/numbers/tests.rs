@@ -66,15 +66,31 @@ fn short_quotes() {
 
 #[test]
 fn the_start_scan_finds_exactly_the_start_characters() {
-    // extract() only looks where start_scanner() reports: a start char
-    // it missed would lose every mention that begins with it.
+    // extract() only looks where start_scan() reports a number start: a
+    // start char it missed would lose every mention that begins with it.
+    // It also reports the other spellings of start chars (韆, ｘ), for the
+    // numeral phrases alone.
+    let StartScan {
+        scanner,
+        starts_number,
+    } = start_scan();
+    let mut other_spellings = Vec::new();
     for c in (0u32..0x11_0000).filter_map(char::from_u32) {
         let text = format!("的{c}的");
         let mut found = Vec::new();
-        start_scanner().scan(&text, |at, _| found.push(at));
-        let expected = if is_start(c) { vec![3] } else { vec![] };
+        scanner.scan(&text, |at, k| found.push((at, starts_number[k])));
+        let spelling = crate::fold::fold_char(c).is_some_and(is_start);
+        let expected = match (is_start(c), spelling) {
+            (true, _) => vec![(3, true)],
+            (false, true) => vec![(3, false)],
+            (false, false) => vec![],
+        };
         assert_eq!(found, expected, "{c:?}");
+        if !is_start(c) && spelling {
+            other_spellings.push(c);
+        }
     }
+    assert_eq!(other_spellings, ['叄', '韆', 'Ｘ', 'ｘ']);
 }
 
 fn ex() -> NumberExtractor {

@@ -13,8 +13,9 @@ fn both_ways(ex: &NumberExtractor, text: &str) -> (Vec<Range<usize>>, Vec<Range<
 
 /// The built-in lexicon; one with phrases of other shapes: one char,
 /// Latin letters before the anchor, the anchor last, ASCII marks, nested
-/// and overlapping phrases; and one with forms left to the matcher beside
-/// anchored ones that overlap them.
+/// and overlapping phrases; and one with anchors spelled in chars that
+/// start no number (ｘ, 韆) and forms left to the matcher beside anchored
+/// ones that overlap them.
 fn extractors() -> Vec<NumberExtractor> {
     let custom: Vec<Entry> = [
         "两",
@@ -80,11 +81,11 @@ fn folded_and_broken_phrases_are_found() {
 }
 
 #[test]
-fn forms_the_scan_could_miss_are_left_to_the_matcher() {
-    // ｘ (full-width) folds to x but starts no number, 韆 folds to 千 and
-    // starts none: x光机 goes to the matcher, 千万工程 is anchored on 万; a
-    // variant without a numeral (规划纲要) goes to the matcher, and its
-    // occurrences compete with the anchored ones for leftmost-longest.
+fn forms_without_a_numeral_are_left_to_the_matcher() {
+    // ｘ (full-width) folds to x, 韆 to 千: neither starts a number, but the
+    // scan reports them for the phrases (x光机 is anchored on x, 千万工程 on
+    // 千). A variant without a numeral (规划纲要) goes to the matcher, and
+    // its occurrences compete with the anchored ones for leftmost-longest.
     let mut plan = Entry::new("十四五规划", "custom");
     plan.variants = vec!["规划纲要".into(), "纲要".into()];
     let entries = vec![
