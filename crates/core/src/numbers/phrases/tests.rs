@@ -11,6 +11,13 @@ fn both_ways(ex: &NumberExtractor, text: &str) -> (Vec<Range<usize>>, Vec<Range<
     ex.numeral_phrases_both_ways(text)
 }
 
+/// The texts of the numeral phrases in `text`, found both ways alike.
+fn phrases_found<'t>(ex: &NumberExtractor, text: &'t str) -> Vec<&'t str> {
+    let (anchored, matched) = both_ways(ex, text);
+    assert_eq!(anchored, matched);
+    anchored.into_iter().map(|r| &text[r]).collect()
+}
+
 /// The built-in lexicon; one with phrases of other shapes: one char,
 /// Latin letters before the anchor, the anchor last, ASCII marks, nested
 /// and overlapping phrases; and one with anchors spelled in chars that
@@ -65,11 +72,8 @@ fn every_fixture_has_the_matchers_phrases() {
 fn folded_and_broken_phrases_are_found() {
     let ex = NumberExtractor::new(&Lexicon::builtin()).unwrap();
     let text = "坚持一府一委\n两院，“兩個確立”，十 四 五规划，第一　议题，一府两院制度。";
-    let (anchored, matched) = both_ways(&ex, text);
-    assert_eq!(anchored, matched);
-    let found: Vec<&str> = anchored.iter().map(|r| &text[r.clone()]).collect();
     assert_eq!(
-        found,
+        phrases_found(&ex, text),
         [
             "一府一委\n两院",
             "兩個確立",
@@ -97,11 +101,8 @@ fn forms_without_a_numeral_are_left_to_the_matcher() {
     let ex = NumberExtractor::new(&Lexicon::from_entries(entries, "t").unwrap()).unwrap();
     let text =
         "购置ｘ光机3台、X光机2台，实施韆萬工程，十四五规划纲要，十四 五規劃，规划纲要，五规。";
-    let (anchored, matched) = both_ways(&ex, text);
-    assert_eq!(anchored, matched);
-    let found: Vec<&str> = anchored.iter().map(|r| &text[r.clone()]).collect();
     assert_eq!(
-        found,
+        phrases_found(&ex, text),
         [
             "ｘ光机",
             "韆萬工程",
