@@ -104,8 +104,8 @@ pub struct NumberExtractor {
     /// The same phrases, searched for at the number starts, each anchored
     /// on a numeral (`phrases.rs`)…
     anchored: NumeralPhrases,
-    /// …but for the forms that have no numeral the scan reports in every
-    /// spelling, found by this matcher (overlapping: every occurrence).
+    /// …but for the forms without a numeral (a variant may have none),
+    /// found by this matcher (overlapping: every occurrence).
     unanchored: Option<Matcher>,
 }
 
