@@ -4,6 +4,7 @@
 
 use rust_decimal::Decimal;
 
+use super::not_mentions::may_end_a_prefix;
 use super::numeral::{digit_value, unit_value};
 use super::read::{read_number, Number};
 use super::text::{char_at, char_before, skip_ws, starts_with_any, word_at, word_before};
@@ -31,7 +32,7 @@ pub(crate) fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Pr
         };
     };
     let vocab = vocabulary();
-    if p != '之' && p != '第' && p != '、' && !vocab.approx_before_last.contains(&p) {
+    if !may_end_a_prefix(p) {
         return Prefix {
             start: at,
             ..Prefix::default()

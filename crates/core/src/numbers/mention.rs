@@ -64,6 +64,12 @@ pub(crate) fn mention_at(
         return None;
     }
     let prefix = prefix(text, floor, at, &number);
+    // Asked before the unit is read, which it does not depend on: a
+    // quarter of the Chinese numerals read this far are in one (一个个,
+    // 进一步).
+    if !number.arabic && in_a_set_word(text, at, &number, &prefix) {
+        return None;
+    }
     let mut r = Reading::after_number(text, &number, &prefix, limit);
     r.read_unit(text, &number, &prefix, limit);
     if number.arabic && r.is_bare(&prefix, at) {
@@ -233,7 +239,8 @@ impl Reading {
 
     /// Chinese numerals need a unit, a prefix, a range, an approximation or
     /// a magnitude to be a quantity, and must pass the rules of
-    /// `not_mentions.rs`; 人大一次会议 makes an ordinal.
+    /// `not_mentions.rs` (the set words, [`in_a_set_word`], were asked
+    /// before); 人大一次会议 makes an ordinal.
     fn chinese_accepted(
         &mut self,
         text: &str,
@@ -255,19 +262,11 @@ impl Reading {
             || number.bare_magnitude
                 && number.chars >= 2
                 && !vocabulary().magnitude_words.contains(&&text[at..number.end]);
-        // A set word must cover the whole mention, its prefix included:
-        // 之一 is a word, 百分之一 a percent.
-        let from = if prefix.ordinal || prefix.percent {
-            prefix.start
-        } else {
-            at
-        };
         let unit = self.unit.as_deref();
         // 百分之一: the rules for bare numerals (一 as an article, 一年
         // naming a year) are not about percents or ordinals.
         let bare = !prefix.ordinal && !prefix.percent;
         if !formed
-            || in_set_word(text, from, at, number.end)
             || bare
                 && !chinese_rules_allow(
                     text,
@@ -330,6 +329,18 @@ impl Reading {
         m.unit = self.unit;
         m
     }
+}
+
+/// Is the Chinese numeral at `at` in a set word (一系列, 统一, 十分 …)?
+/// A set word must cover the whole mention, its prefix included: 之一 is a
+/// word, 百分之一 a percent.
+fn in_a_set_word(text: &str, at: usize, number: &Number, prefix: &Prefix) -> bool {
+    let from = if prefix.ordinal || prefix.percent {
+        prefix.start
+    } else {
+        at
+    };
+    in_set_word(text, from, at, number.end)
 }
 
 /// After N期: the end of a clause, or 工程 项目 范围 — a phase, not a

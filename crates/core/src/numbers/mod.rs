@@ -224,7 +224,7 @@ impl NumberExtractor {
             .matcher
             .as_ref()
             .map_or_else(Vec::new, |m| m.literal_spans(text));
-        (self.starts_and_phrases(text).1, matched)
+        (self.starts_and_phrases(text, &mut Vec::new()), matched)
     }
 
     fn extract_in_pieces(
@@ -274,19 +274,27 @@ impl NumberExtractor {
 
     /// Every mention in `text`, in text order.
     pub fn extract(&self, text: &str) -> Vec<NumberMention> {
-        let (starts, mut phrases) = self.starts_and_phrases(text);
+        // The starts of the last text extracted on this thread: a piece's
+        // starts take ~128 KiB, which malloc would map and unmap for each.
+        thread_local! {
+            static STARTS: std::cell::Cell<Vec<usize>> = const { std::cell::Cell::new(Vec::new()) };
+        }
+        let mut starts = STARTS.take();
+        let mut phrases = self.starts_and_phrases(text, &mut starts);
         // A phrase that starts inside a run of numerals is not that phrase
         // (二十四五人: 24-25 people, not the plan 十四五).
         phrases.retain(|p| {
             !(starts_a_number(text, p.start) && read::continues_a_numeral(text, p.start))
         });
-        let mut out = Vec::new();
+        // About one start in two makes a mention: room for them up front,
+        // rather than moving every mention each time the vector grows.
+        let mut out = Vec::with_capacity(starts.len() / 2);
         let mut pos = 0;
         let mut next_phrase = 0;
         let (mut char_byte, mut char_count) = (0usize, 0usize);
         // The end of the last mention (or phrase): no prefix reaches before it.
         let mut floor = 0usize;
-        for at in starts {
+        for &at in &starts {
             if at < pos {
                 continue;
             }
@@ -312,18 +320,20 @@ impl NumberExtractor {
                 out.push(m);
             }
         }
+        STARTS.set(starts);
         dates::carry_the_month(text, &mut out);
         out
     }
 
     /// Where a number can start in `text` (most characters start none),
-    /// found by a byte-pair scan instead of decoding every character; and
-    /// the spans of the numeral phrases, leftmost-longest, in text order:
+    /// found by a byte-pair scan instead of decoding every character, into
+    /// `starts` (cleared first); and the spans of the numeral phrases, leftmost-longest, in text order:
     /// looked for at those starts as they are found (the text is then in
     /// cache), with the occurrences of the forms left to the matcher.
-    fn starts_and_phrases(&self, text: &str) -> (Vec<usize>, Spans) {
+    fn starts_and_phrases(&self, text: &str, starts: &mut Vec<usize>) -> Spans {
+        starts.clear();
         // About one char in 27 of a report starts a number.
-        let mut starts = Vec::with_capacity(text.len() / 64);
+        starts.reserve(text.len() / 64);
         let mut phrases = self
             .unanchored
             .as_ref()
@@ -342,7 +352,7 @@ impl NumberExtractor {
             }
         });
         phrases::leftmost_longest(&mut phrases);
-        (starts, phrases)
+        phrases
     }
 }
 

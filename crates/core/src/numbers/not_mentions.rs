@@ -9,6 +9,7 @@ use super::read::Number;
 use super::text::{char_at, char_before, ends_with_any, is_han, skip_ws, starts_with_any, word_at};
 use super::vocab::{vocabulary, UnitKind};
 use super::RANGE_MARKS;
+use crate::bmp::BmpSet;
 
 /// A Chinese numeral alone (一些, 三是, 十分) with no prefix before it and
 /// nothing after it that could make it a quantity (a unit, an
@@ -35,23 +36,70 @@ pub(crate) fn nothing_can_make_a_mention(
 /// approximation, a range, a date, an ordinal suffix), and none before `at`
 /// (第, 百分之, an approximation, a list of ordinals).
 pub(crate) fn nothing_around(text: &str, at: usize, end: usize, limit: usize) -> bool {
-    let vocab = vocabulary();
     let after = skip_ws(text, end, limit);
-    let next_can = char_at(text, after, limit).is_some_and(|(c, _)| {
-        vocab.units.has_first(c)
-            || vocab.approx_mid.has_first(c)
-            || vocab.approx_after.has_first(c)
-            || RANGE_MARKS.contains(&c)
-            || c == '、'
-            || matches!(
-                c,
-                '%' | '‰' | '中' | '届' | '大' | '年' | '月' | '日' | '号'
-            )
-    });
-    let prev_can = char_before(text, at).is_some_and(|(p, _)| {
-        p == '之' || p == '第' || p == '、' || vocab.approx_before_last.contains(&p)
-    });
+    let next_can = char_at(text, after, limit).is_some_and(|(c, _)| may_follow_a_quantity(c));
+    let prev_can = char_before(text, at).is_some_and(|(p, _)| may_end_a_prefix(p));
     !next_can && !prev_can
+}
+
+/// The chars that can make a numeral a quantity, beside it: asked at
+/// nearly every number start (most are a lone 一 or 三 of a word), so one
+/// bit each, built once from the vocabulary.
+struct Sides {
+    /// After the number: the first chars of units and approximations, the
+    /// range marks, 、 and the suffixes of percents, ordinals and dates.
+    after: BmpSet,
+    /// Some unit or approximation starts with a char above the BMP (which
+    /// a [`BmpSet`] cannot hold): such a char is asked of the vocabulary.
+    wide_after: bool,
+    /// Before it: 之 (百分之), 第, 、 and the last chars of approximations.
+    before: BmpSet,
+}
+
+/// Can `c`, right after a numeral, make it a quantity (the first char of
+/// a unit or an approximation, a range mark, a suffix)?
+pub(crate) fn may_follow_a_quantity(c: char) -> bool {
+    let sides = sides();
+    if (c as u32) < 0x10000 {
+        return sides.after.contains(c);
+    }
+    let vocab = vocabulary();
+    sides.wide_after
+        && (vocab.units.has_first(c)
+            || vocab.approx_mid.has_first(c)
+            || vocab.approx_after.has_first(c))
+}
+
+/// Can a prefix end with `c` right before a numeral (第, 百分之, an
+/// approximation, the 、 of a list of ordinals)?
+pub(crate) fn may_end_a_prefix(c: char) -> bool {
+    if (c as u32) < 0x10000 {
+        return sides().before.contains(c);
+    }
+    vocabulary().approx_before_last.contains(&c)
+}
+
+fn sides() -> &'static Sides {
+    static SIDES: std::sync::OnceLock<Sides> = std::sync::OnceLock::new();
+    SIDES.get_or_init(|| {
+        let vocab = vocabulary();
+        let lists = [&vocab.units, &vocab.approx_mid, &vocab.approx_after];
+        let firsts: Vec<char> = lists.iter().flat_map(|l| l.first_chars()).collect();
+        let marks = RANGE_MARKS
+            .iter()
+            .copied()
+            .chain(['、', '%', '‰', '中', '届', '大', '年', '月', '日', '号']);
+        let after: BmpSet = firsts.iter().copied().chain(marks).collect();
+        let before = ['之', '第', '、']
+            .into_iter()
+            .chain(vocab.approx_before_last.iter().copied())
+            .collect();
+        Sides {
+            after,
+            wide_after: firsts.iter().any(|&c| c as u32 >= 0x10000),
+            before,
+        }
+    })
 }
 
 /// A financial numeral (壹 … 玖, 拾 佰 仟) alone is a word (陆港 is a land

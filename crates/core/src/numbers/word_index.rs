@@ -124,6 +124,11 @@ impl WordIndex {
         self.words_starting(c).is_some()
     }
 
+    /// The first chars of the words.
+    pub(crate) fn first_chars(&self) -> impl Iterator<Item = char> + '_ {
+        self.by_first.keys().copied()
+    }
+
     /// The words that start with `c`, longest first.
     #[inline]
     fn words_starting(&self, c: char) -> Option<&Vec<Word>> {
