@@ -79,7 +79,7 @@ pub fn is_ignorable(c: char) -> bool {
 
 /// Full-width ASCII (U+FF01–U+FF5E) to ASCII; other characters unchanged.
 #[inline]
-fn fold_width(c: char) -> char {
+pub(crate) fn fold_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,

@@ -64,9 +64,11 @@ pub(crate) fn prefix(text: &str, floor: usize, at: usize, number: &Number) -> Pr
             ..Prefix::default()
         };
     }
+    // The char before, as written: a word matches it or its normal form.
+    let raw = text[..at].chars().next_back().unwrap_or(p);
     for &w in &vocab.approx_before {
         let magnitude_only = matches!(w, "上" | "几" | "数");
-        if magnitude_only && !number.bare_magnitude {
+        if magnitude_only && !number.bare_magnitude || !w.ends_with([p, raw]) {
             continue;
         }
         if let Some(len) = word_before(text, floor, at, w) {

@@ -94,7 +94,7 @@ pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Optio
     if let Some(i) = cut {
         s = &s[i..];
     }
-    while let Some(w) = vocab.subject_lead.iter().find(|w| s.starts_with(**w)) {
+    while let Some(w) = vocab.subject_lead(s) {
         s = &s[w.len()..];
     }
     // 需要报告的重大事项, 我們黨的女黨員: the head noun, after the last 的.

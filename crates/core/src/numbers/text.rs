@@ -23,6 +23,12 @@ pub(crate) fn number_char(c: char) -> char {
     if c == '○' {
         return '〇';
     }
+    // Full-width forms (，：（） and digits: common in reports) fold to
+    // ASCII, as `fold_char` folds them, without its other tests.
+    let narrow = crate::fold::fold_width(c);
+    if narrow != c {
+        return narrow;
+    }
     // Most chars of a report are simplified CJK that fold to themselves:
     // one bit says so.
     if !crate::fold::folds_differently(c) {

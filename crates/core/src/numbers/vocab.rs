@@ -38,7 +38,11 @@ pub(crate) struct Vocabulary {
     pub verbs: WordIndex,
     /// Words stripped before a number, longest first, with their last chars.
     before_number: Vec<(char, &'static str)>,
-    pub subject_lead: Vec<&'static str>,
+    /// Words cut from the start of a subject, longest first
+    /// ([`Vocabulary::subject_lead`]).
+    subject_lead: Vec<&'static str>,
+    /// Their first chars.
+    subject_lead_firsts: Vec<char>,
     pub not_a_noun_start: WordIndex,
     pub noun_end: WordIndex,
     pub approx_before: Vec<&'static str>,
@@ -66,6 +70,16 @@ impl Vocabulary {
             .iter()
             .find(|(c, w)| *c == last && s.ends_with(*w))
             .map(|(_, w)| *w)
+    }
+
+    /// The first word of the `subject_lead` list, longest first, that `s`
+    /// starts with (most subjects start with none, told by the first char).
+    pub(crate) fn subject_lead(&self, s: &str) -> Option<&'static str> {
+        let first = s.chars().next()?;
+        if !self.subject_lead_firsts.contains(&first) {
+            return None;
+        }
+        self.subject_lead.iter().copied().find(|w| s.starts_with(w))
     }
 
     /// Is `word` a unit of the vocabulary?
@@ -173,6 +187,10 @@ fn parse(
         before_number: longest_first(list("before_number")?)
             .into_iter()
             .filter_map(|w| Some((w.chars().next_back()?, w)))
+            .collect(),
+        subject_lead_firsts: list("subject_lead")?
+            .iter()
+            .filter_map(|w| w.chars().next())
             .collect(),
         subject_lead: longest_first(list("subject_lead")?),
         not_a_noun_start: WordIndex::new(&list("not_a_noun_start")?),
