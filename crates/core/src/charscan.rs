@@ -304,16 +304,20 @@ impl CharScanner {
         // Eight pairs per step: positions i..i + 8 need bytes i..i + 9.
         while i + 9 <= n {
             let block = &bytes[i..i + 9];
-            let mut any = 0u8;
+            // One bit per pair: the positions to confirm, in one pass (a
+            // second pass over a block with a hit would look them up again).
+            let word = u64::from_le_bytes([
+                block[0], block[1], block[2], block[3], block[4], block[5], block[6], block[7],
+            ]);
+            let wide = u128::from(word) | u128::from(block[8]) << 64;
+            let mut hits = 0u32;
             for k in 0..8 {
-                any |= self.pair_at(block, k);
+                let pair = (wide >> (8 * k)) as u16;
+                hits |= u32::from(self.pairs[usize::from(pair)]) << k;
             }
-            if any != 0 {
-                for k in 0..8 {
-                    if self.pair_at(block, k) != 0 {
-                        confirm(i + k, &mut done);
-                    }
-                }
+            while hits != 0 {
+                confirm(i + hits.trailing_zeros() as usize, &mut done);
+                hits &= hits - 1;
             }
             i += 8;
         }
