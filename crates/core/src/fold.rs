@@ -60,7 +60,7 @@ pub(crate) fn folds_differently(c: char) -> bool {
 }
 
 /// One bit per BMP character: set when [`traditional_table`] maps it.
-fn traditional_bits() -> &'static BmpSet {
+pub(crate) fn traditional_bits() -> &'static BmpSet {
     static BITS: OnceLock<BmpSet> = OnceLock::new();
     BITS.get_or_init(|| traditional_table().keys().copied().collect())
 }
@@ -79,7 +79,7 @@ pub fn is_ignorable(c: char) -> bool {
 
 /// Full-width ASCII (U+FF01–U+FF5E) to ASCII; other characters unchanged.
 #[inline]
-pub(crate) fn fold_width(c: char) -> char {
+fn fold_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         _ => c,

@@ -11,6 +11,7 @@
 //! white space between the single digits of one number is (see
 //! `read::arabic_digits`), never between two numbers (`2019 2020`).
 
+use crate::bmp::BmpSet;
 use crate::fold::{fold_char, is_ignorable};
 
 /// The character `c` stands for in number text: full-width forms as ASCII,
@@ -20,21 +21,29 @@ pub(crate) fn number_char(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
+    // Nearly every char of a report stands for itself: one bit says so.
+    if (c as u32) < 0x10000 && !changed_in_number_text().contains(c) {
+        return c;
+    }
     if c == '○' {
         return '〇';
     }
-    // Full-width forms (，：（） and digits: common in reports) fold to
-    // ASCII, as `fold_char` folds them, without its other tests.
-    let narrow = crate::fold::fold_width(c);
-    if narrow != c {
-        return narrow;
-    }
-    // Most chars of a report are simplified CJK that fold to themselves:
-    // one bit says so.
-    if !crate::fold::folds_differently(c) {
-        return c;
-    }
     fold_char(c).unwrap_or(c)
+}
+
+/// The BMP chars that [`number_char`] may change: ○, the full-width forms,
+/// and the chars of the traditional table (a superset: `number_char` is
+/// the identity on every other BMP char, as `fold_char` is on them or
+/// drops them as white space, which number text keeps).
+fn changed_in_number_text() -> &'static BmpSet {
+    static CHANGED: std::sync::OnceLock<BmpSet> = std::sync::OnceLock::new();
+    CHANGED.get_or_init(|| {
+        let mut set = crate::fold::traditional_bits().clone();
+        ('\u{FF01}'..='\u{FF5E}')
+            .chain(['○'])
+            .for_each(|c| set.insert(c));
+        set
+    })
 }
 
 /// `a` starts with `b`, compared byte by byte (the words are a few bytes:
@@ -152,5 +161,19 @@ mod tests {
         assert_eq!(number_char('兩'), '两');
         assert_eq!(number_char('個'), '个');
         assert_eq!(number_char('\n'), '\n');
+    }
+
+    /// Over every char: the fast path (one bit) gives what the rule says,
+    /// ○ as 〇 and otherwise `fold_char`, white space kept.
+    #[test]
+    fn number_char_is_folding_with_white_space_kept_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let rule = if c == '○' {
+                '〇'
+            } else {
+                fold_char(c).unwrap_or(c)
+            };
+            assert_eq!(number_char(c), rule, "U+{:04X}", c as u32);
+        }
     }
 }
