@@ -30,17 +30,22 @@ use crate::bmp::BmpSet;
 /// ```
 #[inline]
 pub fn fold_char(c: char) -> Option<char> {
+    // Nearly every char of a text folds to itself: one bit says so.
+    if (c as u32) < 0x10000 && !changing_bits().contains(c) {
+        return Some(c);
+    }
+    fold_by_rules(c)
+}
+
+/// [`fold_char`] by its rules, one after the other (out of line: the
+/// bit above keeps nearly every char from it).
+#[inline(never)]
+fn fold_by_rules(c: char) -> Option<char> {
     if is_ignorable(c) {
         return None;
     }
     let c = fold_width(c);
     if c.is_ascii() {
-        return Some(c);
-    }
-    let cp = c as usize;
-    // Most characters of a report have no traditional mapping; one bit per
-    // BMP character says so without hashing.
-    if cp < 0x10000 && !traditional_bits().contains(c) {
         return Some(c);
     }
     Some(traditional_table().get(&c).copied().unwrap_or(c))
@@ -51,12 +56,23 @@ pub fn fold_char(c: char) -> Option<char> {
 /// skips the full [`fold_char`] for them.
 #[inline]
 pub(crate) fn folds_differently(c: char) -> bool {
-    let cp = c as usize;
-    if cp >= 0x10000 || c <= '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '\u{FEFF}'
-    {
-        return true;
-    }
-    traditional_bits().contains(c)
+    c as u32 >= 0x10000 || changing_bits().contains(c)
+}
+
+/// One bit per BMP character that folds to another or vanishes: the
+/// ignorable ones, the full-width forms, the keys of [`traditional_table`].
+fn changing_bits() -> &'static BmpSet {
+    static BITS: OnceLock<BmpSet> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut set = traditional_bits().clone();
+        // Every ignorable BMP char is at most U+3000 but for U+FEFF.
+        ('\0'..='\u{3000}')
+            .chain(['\u{FEFF}'])
+            .filter(|&c| is_ignorable(c))
+            .chain('\u{FF01}'..='\u{FF5E}')
+            .for_each(|c| set.insert(c));
+        set
+    })
 }
 
 /// One bit per BMP character: set when [`traditional_table`] maps it.
@@ -175,6 +191,18 @@ mod tests {
             let plain =
                 c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
             assert_eq!(is_ignorable(c), plain, "{:?}", c);
+        }
+    }
+
+    /// Over every char: the one-bit path gives what the rules give, and
+    /// `folds_differently` is false only where a char folds to itself.
+    #[test]
+    fn the_bit_agrees_with_the_rules_for_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c), fold_by_rules(c), "U+{:04X}", c as u32);
+            if !folds_differently(c) {
+                assert_eq!(fold_by_rules(c), Some(c), "U+{:04X}", c as u32);
+            }
         }
     }
 

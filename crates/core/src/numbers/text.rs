@@ -16,7 +16,7 @@ use crate::fold::{fold_char, is_ignorable};
 
 /// The character `c` stands for in number text: full-width forms as ASCII,
 /// traditional characters as simplified, ○ as 〇; white space unchanged.
-#[inline]
+#[inline(always)]
 pub(crate) fn number_char(c: char) -> char {
     if c.is_ascii() {
         return c;
@@ -55,14 +55,14 @@ fn bytes_start_with(a: &[u8], b: &[u8]) -> bool {
 
 /// The normalized char at byte `at` of `text` (before `limit`), with its
 /// length in the original.
-#[inline]
+#[inline(always)]
 pub(crate) fn char_at(text: &str, at: usize, limit: usize) -> Option<(char, usize)> {
     written_char_at(text, at, limit).map(|(_, c, len)| (c, len))
 }
 
 /// The char at byte `at` of `text` (before `limit`) as written and
 /// normalized, with its length in the original.
-#[inline]
+#[inline(always)]
 pub(crate) fn written_char_at(text: &str, at: usize, limit: usize) -> Option<(char, char, usize)> {
     if at >= limit {
         return None;
