@@ -125,10 +125,10 @@ fn extract(ex: &NumberExtractor, text: &str) -> Vec<Found> {
                 m.kind.as_str().to_string(),
                 m.value.map(|v| v.to_string()).unwrap_or_default(),
                 m.value_high.map(|v| v.to_string()).unwrap_or_default(),
-                m.unit.unwrap_or_default(),
+                m.unit.unwrap_or_default().into(),
             ),
-            subject: m.subject.unwrap_or_default(),
-            approx: m.approx.unwrap_or_default(),
+            subject: m.subject.unwrap_or_default().into(),
+            approx: m.approx.unwrap_or_default().into(),
             placeholder: m.placeholder,
         })
         .collect()

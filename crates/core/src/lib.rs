@@ -75,8 +75,8 @@ pub use lexicon::{
 };
 pub use matcher::{FindIter, Form, Match, Matcher, MatcherBuilder};
 pub use numbers::{
-    numbers_by_subject, NumberExtractor, NumberKind, NumberMention, NumberRecord, NumberRecordRef,
-    NumberValue, SubjectTotal,
+    numbers_by_subject, CompactString, NumberExtractor, NumberKind, NumberMention, NumberRecord,
+    NumberRecordRef, NumberValue, SubjectTotal,
 };
 pub use options::{LexiconSources, MatchOptions};
 pub use records::{

@@ -221,10 +221,10 @@ async fn numbers_are_the_mentions() {
             expected.push((
                 d.id.clone(),
                 n.start,
-                n.text,
+                n.text.into(),
                 n.kind.as_str().to_string(),
                 n.value.map(|v| v.to_string()),
-                n.unit,
+                n.unit.map(Into::into),
             ));
         }
     }

@@ -2,6 +2,7 @@
 //! approximation), a range after it, approximations before and after the
 //! unit, and the unit with the kind it gives.
 
+use compact_str::CompactString;
 use rust_decimal::Decimal;
 
 use super::not_mentions::may_end_a_prefix;
@@ -239,7 +240,7 @@ pub(crate) fn unit_and_kind(
     limit: usize,
     prefix: &Prefix,
     value: Decimal,
-) -> (NumberKind, Option<String>, usize) {
+) -> (NumberKind, Option<CompactString>, usize) {
     if prefix.percent {
         return (NumberKind::Percent, Some("%".into()), 0);
     }

@@ -10,6 +10,7 @@
 //! ```
 //! Each step below is one rule, named for it.
 
+use compact_str::{format_compact, CompactString};
 use rust_decimal::Decimal;
 
 use super::affixes::{
@@ -122,7 +123,7 @@ struct Reading {
     cursor: usize,
     approx: Option<&'static str>,
     kind: NumberKind,
-    unit: Option<String>,
+    unit: Option<CompactString>,
 }
 
 impl Reading {
@@ -208,7 +209,7 @@ impl Reading {
                 .take_while(u8::is_ascii_alphabetic)
                 .count();
             if (1..=4).contains(&letters) {
-                unit = Some(text[cursor..cursor + letters].to_string());
+                unit = Some(text[cursor..cursor + letters].into());
                 len = letters;
             }
         }
@@ -216,7 +217,7 @@ impl Reading {
             if let Some(('/', slash)) = char_at(text, cursor + len, limit) {
                 let per = vocabulary().units.at(text, cursor + len + slash, limit);
                 if let Some((per, per_len)) = per {
-                    unit = Some(format!("{u}/{per}"));
+                    unit = Some(format_compact!("{u}/{per}"));
                     len += slash + per_len;
                 }
             }
@@ -314,7 +315,7 @@ impl Reading {
         let mut m = mention(text, self.start, end, self.kind);
         m.value = Some(NumberValue::Number(self.value.normalize()));
         m.value_high = self.high.map(|h| NumberValue::Number(h.normalize()));
-        m.approx = self.approx.map(String::from);
+        m.approx = self.approx.map(CompactString::from);
         if self.kind == NumberKind::Cardinal {
             if let Some(u) = self.unit.as_deref() {
                 let counted = matches!(
@@ -389,7 +390,7 @@ fn big_number(text: &str, at: usize, limit: usize, number: Number) -> NumberMent
     };
     let mut m = mention(text, at, end, kind);
     m.value = number.big.map(NumberValue::Big);
-    m.unit = unit.map(|(u, _)| u.to_string());
+    m.unit = unit.map(|(u, _)| u.into());
     m
 }
 
@@ -433,11 +434,11 @@ fn approx_inside_a_time_unit(
     text: &str,
     at: usize,
     limit: usize,
-) -> Option<(&'static str, String, usize)> {
+) -> Option<(&'static str, CompactString, usize)> {
     let vocab = vocabulary();
     let (a, alen) = vocab.approx_mid.at(text, at, limit)?;
     let (t, tlen) = vocab.units.at(text, at + alen, limit)?;
-    let unit = format!("个{t}");
+    let unit = format_compact!("个{t}");
     (vocab.is_unit(&unit) && vocab.unit_kind(&unit) == UnitKind::Time).then_some((
         a,
         unit,

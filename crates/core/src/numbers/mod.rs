@@ -73,7 +73,9 @@ mod vocab;
 mod word_index;
 
 pub use totals::{numbers_by_subject, SubjectTotal};
-pub use types::{NumberKind, NumberMention, NumberRecord, NumberRecordRef, NumberValue};
+pub use types::{
+    CompactString, NumberKind, NumberMention, NumberRecord, NumberRecordRef, NumberValue,
+};
 
 /// Byte spans of a text, in text order.
 type Spans = Vec<Range<usize>>;
@@ -403,7 +405,7 @@ fn scan_reports(c: char) -> bool {
 /// A mention of `text[start..end]` with no value yet.
 fn mention(text: &str, start: usize, end: usize, kind: NumberKind) -> NumberMention {
     NumberMention {
-        text: text[start..end].to_string(),
+        text: text[start..end].into(),
         start,
         end,
         char_start: 0,

@@ -5,6 +5,7 @@ use super::subject::subject;
 use super::text::starts_with_any;
 use super::vocab::{vocabulary, UnitKind};
 use super::{mention, NumberKind, NumberMention};
+use compact_str::CompactString;
 
 /// The placeholder at `at` (an `x`), if one is there.
 pub(crate) fn placeholder_at(
@@ -36,7 +37,7 @@ pub(crate) fn placeholder_at(
         // x以上, x左右: a template number without a unit.
         let a = starts_with_any(&text[end..limit], &["以上", "左右"])?;
         let mut m = mention(text, start, end + a.len(), NumberKind::Cardinal);
-        m.approx = Some(approx.unwrap_or(a).to_string());
+        m.approx = Some(approx.unwrap_or(a).into());
         m.placeholder = true;
         return Some(m);
     };
@@ -62,8 +63,8 @@ pub(crate) fn placeholder_at(
         NumberKind::Cardinal
     };
     let mut m = mention(text, start, end, kind);
-    m.unit = Some(unit.to_string());
-    m.approx = approx.map(String::from);
+    m.unit = Some(unit.into());
+    m.approx = approx.map(CompactString::from);
     m.placeholder = true;
     if kind == NumberKind::Cardinal && unit_kind != UnitKind::Time {
         m.subject = subject(text, start, end, unit);

@@ -11,6 +11,7 @@
 use super::text::is_han;
 use super::vocab::vocabulary;
 use super::word_index::WordIndex;
+use compact_str::CompactString;
 
 /// Does `c` end a clause? (A `match`, not a search of a list: it runs at
 /// every char before a counted number.)
@@ -43,7 +44,7 @@ fn is_clause_end(c: char) -> bool {
 
 /// What a counted number counts: the noun after the unit, or the words
 /// before the number in its clause after the last verb.
-pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<String> {
+pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<CompactString> {
     // After the unit: 到23个镇街 → 镇街.
     let after = without_ignorables(&text[end..], 12);
     let after: &str = &after;
@@ -67,7 +68,7 @@ pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Optio
             }
         }
         if (1..=8).contains(&n) && unit != "大" {
-            return Some(after[..len].to_string());
+            return Some(after[..len].into());
         }
     }
     // Before the number, in the same clause.
@@ -102,7 +103,7 @@ pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Optio
         s = &s[i + '的'.len_utf8()..];
     }
     let n = s.chars().count();
-    ((1..=12).contains(&n) && s.chars().all(is_han)).then(|| s.to_string())
+    ((1..=12).contains(&n) && s.chars().all(is_han)).then(|| s.into())
 }
 
 /// The first `max` chars of `s` that are not ignorable: borrowed when none

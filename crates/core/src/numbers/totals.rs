@@ -41,7 +41,7 @@ pub fn numbers_by_subject(mentions: &[NumberMention]) -> Vec<SubjectTotal> {
         }
         match out
             .iter_mut()
-            .find(|t| &t.subject == subject && &t.unit == unit)
+            .find(|t| t.subject == **subject && t.unit == **unit)
         {
             Some(t) => {
                 if let NumberValue::Number(sum) = &mut t.value {
@@ -50,8 +50,8 @@ pub fn numbers_by_subject(mentions: &[NumberMention]) -> Vec<SubjectTotal> {
                 t.mentions += 1;
             }
             None => out.push(SubjectTotal {
-                subject: subject.clone(),
-                unit: unit.clone(),
+                subject: subject.to_string(),
+                unit: unit.to_string(),
                 value: NumberValue::Number(*v),
                 mentions: 1,
             }),

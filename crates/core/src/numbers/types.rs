@@ -1,5 +1,8 @@
 //! What a mention is: its kind, its exact value, its fields.
 
+/// The string type of a [`NumberMention`]'s fields (re-exported from
+/// `compact_str`).
+pub use compact_str::CompactString;
 use rust_decimal::Decimal;
 use serde::ser::{Serialize, Serializer};
 
@@ -118,10 +121,16 @@ impl Serialize for NumberValue {
 }
 
 /// One numeric mention (SPEC §2.1).
+///
+/// Its strings are [`CompactString`]s, which `Deref` to `str` (`m.text ==
+/// "7次"`, `m.unit.as_deref()`): a mention's text, unit and subject are a
+/// few chars, held in the struct itself (up to 24 bytes), so that extracting
+/// nearly every mention allocates nothing: a `String` each cost `tifa
+/// numbers` 8% of its time (BENCHMARKS.md, session 14).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct NumberMention {
     /// The surface span, as written.
-    pub text: String,
+    pub text: CompactString,
     /// Byte offset of the start.
     pub start: usize,
     /// Byte offset of the end (exclusive).
@@ -137,13 +146,13 @@ pub struct NumberMention {
     /// The high end of a range.
     pub value_high: Option<NumberValue>,
     /// The unit without its magnitude word (亿元 → 元), `%` for percents.
-    pub unit: Option<String>,
+    pub unit: Option<CompactString>,
     /// The approximation (余, 多, 近, 约, 以上, 左右 …).
-    pub approx: Option<String>,
+    pub approx: Option<CompactString>,
     /// A template number (x次, xx区): no value, never an error.
     pub placeholder: bool,
     /// What a cardinal counts (SPEC §2.3).
-    pub subject: Option<String>,
+    pub subject: Option<CompactString>,
 }
 
 impl NumberMention {

@@ -113,7 +113,11 @@ fn forms_without_a_numeral_are_left_to_the_matcher() {
             "五规"
         ]
     );
-    let texts: Vec<String> = ex.extract(text).into_iter().map(|m| m.text).collect();
+    let texts: Vec<String> = ex
+        .extract(text)
+        .into_iter()
+        .map(|m| m.text.into())
+        .collect();
     assert_eq!(texts, ["3台", "2台"]);
 }
 
