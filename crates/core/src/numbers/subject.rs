@@ -45,31 +45,10 @@ fn is_clause_end(c: char) -> bool {
 /// What a counted number counts: the noun after the unit, or the words
 /// before the number in its clause after the last verb.
 pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Option<CompactString> {
-    // After the unit: 到23个镇街 → 镇街.
-    let after = without_ignorables(&text[end..], 12);
-    let after: &str = &after;
-    let stops_here = after.is_empty() || after.starts_with(is_clause_end);
     let vocab = vocabulary();
-    let (noun_end, verbs) = (&vocab.noun_end, &vocab.verbs);
-    if !stops_here && vocab.not_a_noun_start.prefix_of(after).is_none() {
-        // The noun is after[..len], of `n` chars.
-        let (mut len, mut n) = (0usize, 0usize);
-        for c in after.chars() {
-            if is_clause_end(c) || !is_han(c) {
-                break;
-            }
-            len += c.len_utf8();
-            n += 1;
-            if n >= 2
-                && (noun_end.prefix_of(&after[len..]).is_some()
-                    || verbs.prefix_of(&after[len..]).is_some())
-            {
-                break;
-            }
-        }
-        if (1..=8).contains(&n) && unit != "大" {
-            return Some(after[..len].into());
-        }
+    let verbs = &vocab.verbs;
+    if let Some(noun) = noun_after(text, end, unit) {
+        return Some(noun);
     }
     // Before the number, in the same clause.
     // A subject is at most 12 chars, so the clause is looked for within the
@@ -104,6 +83,45 @@ pub(crate) fn subject(text: &str, start: usize, end: usize, unit: &str) -> Optio
     }
     let n = s.chars().count();
     ((1..=12).contains(&n) && s.chars().all(is_han)).then(|| s.into())
+}
+
+/// The noun right after the unit: 到23个镇街 → 镇街 (at most 8 chars,
+/// ended by a word of `noun_end` or a verb).
+fn noun_after(text: &str, end: usize, unit: &str) -> Option<CompactString> {
+    // Most counts end their clause (7次，) or are followed by no Han char:
+    // told by the first char when it is not ignorable, before the next 12
+    // are read.
+    match text[end..].chars().next() {
+        None => return None,
+        Some(c) if !crate::fold::is_ignorable(c) && (is_clause_end(c) || !is_han(c)) => {
+            return None
+        }
+        Some(_) => {}
+    }
+    let after = without_ignorables(&text[end..], 12);
+    let after: &str = &after;
+    let stops_here = after.is_empty() || after.starts_with(is_clause_end);
+    let vocab = vocabulary();
+    let (noun_end, verbs) = (&vocab.noun_end, &vocab.verbs);
+    if stops_here || vocab.not_a_noun_start.prefix_of(after).is_some() {
+        return None;
+    }
+    // The noun is after[..len], of `n` chars.
+    let (mut len, mut n) = (0usize, 0usize);
+    for c in after.chars() {
+        if is_clause_end(c) || !is_han(c) {
+            break;
+        }
+        len += c.len_utf8();
+        n += 1;
+        if n >= 2
+            && (noun_end.prefix_of(&after[len..]).is_some()
+                || verbs.prefix_of(&after[len..]).is_some())
+        {
+            break;
+        }
+    }
+    ((1..=8).contains(&n) && unit != "大").then(|| after[..len].into())
 }
 
 /// The first `max` chars of `s` that are not ignorable: borrowed when none
