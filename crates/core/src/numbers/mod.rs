@@ -109,6 +109,9 @@ pub struct NumberExtractor {
     /// …but for the forms without a numeral (a variant may have none),
     /// found by this matcher (overlapping: every occurrence).
     unanchored: Option<Matcher>,
+    /// By the number-start scan's index: the anchor its char stands for,
+    /// if some phrase is anchored on it.
+    anchor_of: Vec<Option<phrases::Anchor>>,
 }
 
 impl NumberExtractor {
@@ -162,10 +165,17 @@ impl NumberExtractor {
             let phrases = Lexicon::from_entries(entries, "<numeral phrases>")?;
             Some(MatcherBuilder::new().expansions(false).build(&phrases)?)
         };
+        let anchor_of = start_scan()
+            .scanner
+            .chars()
+            .iter()
+            .map(|&c| anchored.anchor(c))
+            .collect();
         Ok(NumberExtractor {
             matcher,
             anchored,
             unanchored,
+            anchor_of,
         })
     }
 
@@ -344,13 +354,12 @@ impl NumberExtractor {
             scanner,
             starts_number,
         } = start_scan();
-        let chars = scanner.chars();
         scanner.scan(text, |at, k| {
             if starts_number.get(k) == Some(&true) {
                 starts.push(at);
             }
-            if let Some(&c) = chars.get(k) {
-                self.anchored.occurrences_at(text, at, c, &mut phrases);
+            if let Some(&Some(anchor)) = self.anchor_of.get(k) {
+                self.anchored.occurrences_at(text, at, anchor, &mut phrases);
             }
         });
         phrases::leftmost_longest(&mut phrases);

@@ -128,25 +128,37 @@ impl NumeralPhrases {
         self.patterns.push(pattern);
     }
 
+    /// The anchor a char `c` of the text stands for (its fold), if some
+    /// pattern is anchored on it: what [`NumeralPhrases::occurrences_at`]
+    /// takes, worked out once per char of the number-start scan.
+    pub(crate) fn anchor(&self, c: char) -> Option<Anchor> {
+        let folded = fold_char(c)?;
+        let lookups = *self.anchors.get(&folded)?;
+        Some(Anchor {
+            folded,
+            len: c.len_utf8(),
+            lookups,
+        })
+    }
+
     /// Adds to `found` every occurrence of a phrase anchored on the char
-    /// `c` at byte `at` of `text` (a char that can start a number): the
-    /// folded chars beside it are read once, and only the patterns keyed
-    /// by them are compared.
+    /// at byte `at` of `text`, which stands for `anchor`: the folded chars
+    /// beside it are read once, and only the patterns keyed by them are
+    /// compared.
     #[inline]
     pub(crate) fn occurrences_at(
         &self,
         text: &str,
         at: usize,
-        c: char,
+        anchor: Anchor,
         found: &mut Vec<Range<usize>>,
     ) {
-        let Some(a) = fold_char(c) else {
-            return;
-        };
-        let Some(lookups) = self.anchors.get(&a) else {
-            return;
-        };
-        let after_anchor = at + c.len_utf8();
+        let Anchor {
+            folded: a,
+            len,
+            lookups,
+        } = anchor;
+        let after_anchor = at + len;
         let next = lookups
             .next
             .then(|| folded_after(text, after_anchor))
@@ -173,6 +185,15 @@ impl NumeralPhrases {
             }
         }
     }
+}
+
+/// A char of the text that stands for an anchor: the anchor (folded), the
+/// char's length as written, and which neighbours its patterns are keyed by.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Anchor {
+    folded: char,
+    len: usize,
+    lookups: Lookups,
 }
 
 /// The first char of `text` from `at` that is not ignorable, folded.
