@@ -22,7 +22,7 @@ use super::not_mentions::{
     glued_to_latin, in_set_word, inside_a_number, is_marker, names_a_day_or_group, names_a_line,
     names_a_set_by_size, nothing_can_make_a_mention,
 };
-use super::numeral::digit_value;
+use super::numeral::{digit_value, normalized};
 use super::placeholder::placeholder_at;
 use super::quote::in_short_quote;
 use super::read::{read_number, Number};
@@ -313,8 +313,8 @@ impl Reading {
             .max(self.end)
             .min(trimmed_end(text, self.start, self.cursor));
         let mut m = mention(text, self.start, end, self.kind);
-        m.value = Some(NumberValue::Number(self.value.normalize()));
-        m.value_high = self.high.map(|h| NumberValue::Number(h.normalize()));
+        m.value = Some(NumberValue::Number(normalized(self.value)));
+        m.value_high = self.high.map(|h| NumberValue::Number(normalized(h)));
         m.approx = self.approx.map(CompactString::from);
         if self.kind == NumberKind::Cardinal {
             if let Some(u) = self.unit.as_deref() {

@@ -158,7 +158,7 @@ pub(crate) fn parse_chars(chars: &[char]) -> Result<Decimal, NumeralError> {
             let u = unit_value(c).ok_or(NumeralError::NotANumber(arabic_len + i))?;
             value = checked(value.checked_mul(Decimal::from(u)))?;
         }
-        return Ok(value.normalize());
+        return Ok(normalized(value));
     }
     // Chinese: an integer part, then 点 and fractional digits.
     let (int_part, frac_part) = match chars.iter().position(|&c| c == '点') {
@@ -169,7 +169,19 @@ pub(crate) fn parse_chars(chars: &[char]) -> Result<Decimal, NumeralError> {
     if let Some(frac) = frac_part {
         value = with_fraction(value, frac, int_part.len() + 1)?;
     }
-    Ok(value.normalize())
+    Ok(normalized(value))
+}
+
+/// `d` without trailing zeros after its point ([`Decimal::normalize`]), at
+/// no cost for a whole number (nearly every number of a report), which
+/// normalizing leaves as it is.
+#[inline]
+pub(crate) fn normalized(d: Decimal) -> Decimal {
+    if d.scale() == 0 && d.is_sign_positive() {
+        d
+    } else {
+        d.normalize()
+    }
 }
 
 /// `value` with the fraction after 点 (`frac`, starting at char `at` of

@@ -4,7 +4,7 @@
 
 use rust_decimal::Decimal;
 
-use super::numeral::{digit_value, parse_chars, range_of_chars, unit_value};
+use super::numeral::{digit_value, normalized, parse_chars, range_of_chars, unit_value};
 use super::text::{char_at, char_before};
 
 /// A number as read at one position.
@@ -246,7 +246,7 @@ fn read_arabic(text: &str, at: usize, limit: usize) -> Option<Number> {
         big: None,
     };
     match ascii_decimal(digits).and_then(|v| v.checked_mul(Decimal::from(product))) {
-        Some(v) => number.value = v.normalize(),
+        Some(v) => number.value = normalized(v),
         None => number.big = Some(exact_text(digits, product)),
     }
     Some(number)
@@ -394,8 +394,8 @@ fn read_chinese(text: &str, at: usize, limit: usize) -> Option<Number> {
         .map_while(|c| unit_value(c).filter(|&u| u >= 10_000))
         .fold(1u64, u64::saturating_mul);
     Some(Number {
-        value: value.normalize(),
-        high: high.map(|h| h.normalize()),
+        value: normalized(value),
+        high: high.map(normalized),
         end,
         arabic: false,
         chars,
