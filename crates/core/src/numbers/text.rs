@@ -134,7 +134,15 @@ pub(crate) fn ends_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
 }
 
 /// Skips ignorable chars (white space inside a mention) from `at`.
+#[inline]
 pub(crate) fn skip_ws(text: &str, at: usize, limit: usize) -> usize {
+    // Nearly always there is none, and the first byte says so: every
+    // ignorable char is ASCII up to the space or led by C2, E1, E2, E3 or
+    // EF (CJK chars, digits and letters are not).
+    let may_skip = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
+    if at >= limit || !text.as_bytes().get(at).is_some_and(|&b| may_skip(b)) {
+        return at;
+    }
     at + text[at..limit]
         .chars()
         .take_while(|c| is_ignorable(*c))
@@ -161,6 +169,17 @@ mod tests {
         assert_eq!(number_char('兩'), '两');
         assert_eq!(number_char('個'), '个');
         assert_eq!(number_char('\n'), '\n');
+    }
+
+    /// Over every char: what `skip_ws` skips is the ignorable chars, its
+    /// one-byte test included.
+    #[test]
+    fn skip_ws_skips_exactly_the_ignorable_chars() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let text = format!("{c}{c}x");
+            let skipped = if is_ignorable(c) { 2 * c.len_utf8() } else { 0 };
+            assert_eq!(skip_ws(&text, 0, text.len()), skipped, "U+{:04X}", c as u32);
+        }
     }
 
     /// Over every char: the fast path (one bit) gives what the rule says,
