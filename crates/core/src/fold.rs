@@ -93,6 +93,15 @@ pub fn is_ignorable(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}')
 }
 
+/// Can `b`, the first byte of a char's UTF-8, be that of an ignorable char?
+/// Every ignorable char is ASCII up to the space or led by C2, E1, E2, E3
+/// or EF; CJK chars, digits and letters are not: one byte tells that a
+/// char (or a run of bytes) holds none.
+#[inline]
+pub(crate) fn may_lead_an_ignorable(b: u8) -> bool {
+    b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+}
+
 /// Full-width ASCII (U+FF01–U+FF5E) to ASCII; other characters unchanged.
 #[inline]
 fn fold_width(c: char) -> char {
@@ -202,6 +211,17 @@ mod tests {
             assert_eq!(fold_char(c), fold_by_rules(c), "U+{:04X}", c as u32);
             if !folds_differently(c) {
                 assert_eq!(fold_by_rules(c), Some(c), "U+{:04X}", c as u32);
+            }
+        }
+    }
+
+    #[test]
+    fn every_ignorable_char_is_led_by_a_byte_that_may_lead_one() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            if is_ignorable(c) {
+                assert!(may_lead_an_ignorable(lead), "U+{:04X}", c as u32);
             }
         }
     }

@@ -136,11 +136,9 @@ pub(crate) fn ends_with_any<'a>(s: &str, words: &[&'a str]) -> Option<&'a str> {
 /// Skips ignorable chars (white space inside a mention) from `at`.
 #[inline]
 pub(crate) fn skip_ws(text: &str, at: usize, limit: usize) -> usize {
-    // Nearly always there is none, and the first byte says so: every
-    // ignorable char is ASCII up to the space or led by C2, E1, E2, E3 or
-    // EF (CJK chars, digits and letters are not).
-    let may_skip = |b: u8| b <= b' ' || matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF);
-    if at >= limit || !text.as_bytes().get(at).is_some_and(|&b| may_skip(b)) {
+    // Nearly always there is none, and the first byte says so.
+    let first = text.as_bytes().get(at).copied();
+    if at >= limit || !first.is_some_and(crate::fold::may_lead_an_ignorable) {
         return at;
     }
     at + text[at..limit]
