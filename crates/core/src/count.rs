@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::dispersion::{dispersion, Dispersion, PartSizes};
 use crate::lexicon::{EntryId, Lexicon};
-use crate::stats::dispersion::{dispersion, Dispersion, PartSizes};
 
 /// Occurrences of each entry of a lexicon in some text: literal matches
 /// (SPEC §1.2) and enumerated expansions (§1.3), apart.
@@ -466,7 +466,7 @@ impl Serialize for CountRow {
         map.serialize_entry("chars", &self.chars)?;
         map.serialize_entry("per_10k", &self.per_10k)?;
         if let Some(d) = &self.dispersion {
-            let rounded = |x: Option<f64>| x.map(|x| crate::stats::round_to(x, 4));
+            let rounded = |x: Option<f64>| x.map(|x| crate::rounding::round_to(x, 4));
             map.serialize_entry("dp", &rounded(d.dp))?;
             map.serialize_entry("juilland_d", &rounded(d.juilland_d))?;
         }

@@ -44,7 +44,11 @@ mod bmp;
 mod charscan;
 mod count;
 pub mod design;
+// Public as `stats::dispersion`; here, below `count` and `stats`, which
+// both use it.
 pub mod discover;
+#[doc(hidden)]
+pub mod dispersion;
 mod engine;
 mod error;
 mod expand;
@@ -61,6 +65,7 @@ pub use numbers::numeral;
 
 mod quotes;
 mod records;
+mod rounding;
 mod sieve;
 pub mod stats;
 mod strategy;
