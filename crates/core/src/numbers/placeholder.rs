@@ -33,7 +33,7 @@ pub(crate) fn placeholder_at(
     }
     let ordinal = before.ends_with('第');
     let start = if ordinal { at - '第'.len_utf8() } else { at };
-    let Some((magnitude, unit)) = unit_with_magnitude(text, end, limit) else {
+    let Some((magnitude, unit, unit_len)) = unit_with_magnitude(text, end, limit) else {
         // x以上, x左右: a template number without a unit.
         let a = starts_with_any(&text[end..limit], &["以上", "左右"])?;
         let mut m = mention(text, start, end + a.len(), NumberKind::Cardinal);
@@ -42,14 +42,14 @@ pub(crate) fn placeholder_at(
         return Some(m);
     };
     end += magnitude.len();
-    if text[end + unit.len()..limit]
+    if text[end + unit_len..limit]
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic())
     {
         return None;
     }
-    end += unit.len();
+    end += unit_len;
     if approx.is_none() {
         approx = starts_with_any(&text[end..limit], &["以上", "左右"]);
         end += approx.map_or(0, str::len);
@@ -72,20 +72,21 @@ pub(crate) fn placeholder_at(
     Some(m)
 }
 
-/// (magnitude, unit) at `at`: 万元 → ("万", "元"), 次 → ("", "次").
+/// (magnitude, unit, the unit's length as written) at `at`: 万元 → ("万",
+/// "元", 3), 次 → ("", "次", 3); a unit is found through folding (Ｃ is C).
 fn unit_with_magnitude(
     text: &str,
     at: usize,
     limit: usize,
-) -> Option<(&'static str, &'static str)> {
+) -> Option<(&'static str, &'static str, usize)> {
     let units = &vocabulary().units;
     for mag in ["万亿", "千万", "百万", "十万", "亿", "万", ""] {
         if text[at..limit].starts_with(mag) {
-            if let Some((u, _)) = units.at(text, at + mag.len(), limit) {
+            if let Some((u, len)) = units.at(text, at + mag.len(), limit) {
                 if u == "大" {
                     continue;
                 }
-                return Some((mag, u));
+                return Some((mag, u, len));
             }
         }
     }

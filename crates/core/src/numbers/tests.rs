@@ -407,3 +407,16 @@ fn a_borrowed_record_serializes_as_the_owned_one() {
         );
     }
 }
+
+#[test]
+fn a_placeholder_unit_found_through_folding_is_spanned_as_written() {
+    // The unit ℃ written °Ｃ is found through folding; its length is the
+    // written one (taking the folded word's length cut Ｃ in two: a panic).
+    let ex = NumberExtractor::new(&Lexicon::builtin()).unwrap();
+    let found = ex.extract("气温x°Ｃ，共x萬元");
+    let spans: Vec<(&str, Option<&str>, bool)> = found
+        .iter()
+        .map(|m| (m.text.as_str(), m.unit.as_deref(), m.placeholder))
+        .collect();
+    assert_eq!(spans[0], ("x°Ｃ", Some("°C"), true));
+}
